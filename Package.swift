@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "partsync",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "partsync", targets: ["partsync"]),
+        .executable(name: "partsync-bench", targets: ["partsync-bench"]),
+        .library(name: "PartSync", targets: ["PartSync"]),
+        .library(name: "PostgresClient", targets: ["PostgresClient"]),
+        .library(name: "LocalPostgres", targets: ["LocalPostgres"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        .target(name: "LocalPostgres"),
+        .target(name: "PartSync", dependencies: ["PostgresClient"]),
+        .executableTarget(
+            name: "partsync",
+            dependencies: [
+                "PartSync", "PostgresClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "partsync-bench",
+            dependencies: [
+                "PartSync", "PostgresClient", "LocalPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared by the test targets only: one throwaway cluster per test process, a database per test.
+        .target(name: "TestSupport", dependencies: ["PostgresClient", "LocalPostgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
+        .testTarget(name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport"]),
+        .testTarget(name: "partsyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,28 @@
+import Foundation
+import LocalPostgres
+
+/// The package's built executables, found beside the test bundle (`swift test` builds them too).
+public enum Products {
+    public static func path(_ name: String) throws -> String {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent(name).path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        throw ProductNotBuilt(name: name)
+    }
+
+    /// Runs a product to completion.
+    public static func run(
+        _ name: String, _ arguments: [String], environment: [String: String?] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
+        try ChildProcess.run(try path(name), arguments, environment: environment)
+    }
+
+    public struct ProductNotBuilt: Error, CustomStringConvertible {
+        public let name: String
+        public var description: String { "\(name) is not built; run swift build first" }
+    }
+}
