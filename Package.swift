@@ -41,7 +41,7 @@ let package = Package(
         // Shared by the test targets only: one throwaway cluster per test process, a database per test.
         .target(name: "TestSupport", dependencies: ["PostgresClient", "LocalPostgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
-        .testTarget(name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport"]),
+        .testTarget(name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "partsyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

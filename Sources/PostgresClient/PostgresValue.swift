@@ -30,6 +30,11 @@ extension Int32: PostgresEncodable, PostgresDecodable {
     public init?(postgresText: String) { self.init(postgresText) }
 }
 
+extension UInt32: PostgresEncodable, PostgresDecodable {
+    public var postgresText: String { String(self) }
+    public init?(postgresText: String) { self.init(postgresText) }
+}
+
 extension Double: PostgresEncodable, PostgresDecodable {
     public var postgresText: String {
         if isNaN { return "NaN" }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import PartSync
+import PostgresClient
 
 @main
 struct PartSyncCommand: AsyncParsableCommand {
@@ -12,6 +14,33 @@ struct PartSyncCommand: AsyncParsableCommand {
             4 interrupted (resumable).
             """,
         version: PartSyncVersion.current,
-        subcommands: []
+        subcommands: [Plan.self, Prepare.self]
     )
+
+    /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for
+    /// bad usage).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as PartSyncError {
+            Output.info("partsync: \(error)")
+            Foundation.exit(error.exitCode)
+        } catch let error as PostgresError {
+            Output.info("partsync: \(error.debugDescription)")
+            Foundation.exit(3)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                FileHandle.standardOutput.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(0)
+            }
+            Output.info(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }

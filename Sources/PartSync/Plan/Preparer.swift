@@ -1,0 +1,93 @@
+import PostgresClient
+
+/// Applies a plan: the target, its partitions, security, the state schema and the capture triggers, in one
+/// transaction with a short `lock_timeout`, retried with backoff. Idempotent: a second run on a prepared table
+/// changes nothing and says so; a target that differs from the plan is refused.
+public enum Preparer {
+    public static let defaultLockTimeoutMilliseconds = 500
+
+    public enum Outcome: Sendable {
+        case prepared(PartitionPlan)
+        case alreadyPrepared(PartitionPlan)
+    }
+
+    public static func prepare(
+        _ options: PlanOptions, on connection: Connection, retry: RetryPolicy = RetryPolicy(),
+        lockTimeoutMilliseconds: Int = defaultLockTimeoutMilliseconds, log: (String) -> Void = { _ in }
+    ) async throws -> Outcome {
+        let plan = try await Planner.plan(options, on: connection)
+        let table = plan.source.identifier.displayName
+        if let existing = try await MigrationRecord.load(source: plan.source.identifier, on: connection) {
+            return try await confirmExisting(existing, plan: plan, on: connection)
+        }
+        guard plan.blockers.isEmpty else {
+            throw PartSyncError(
+                .usage, table: table, phase: .planned,
+                message: "the plan has \(plan.blockers.count) blocker(s); nothing was changed:\n"
+                    + plan.blockers.map { "  - \($0)" }.joined(separator: "\n"),
+                nextStep: "resolve each blocker above, then run prepare again")
+        }
+        do {
+            try await retry.run {
+                try await connection.withTransaction(settings: ["lock_timeout": "\(lockTimeoutMilliseconds)ms"]) { tx in
+                    for statement in plan.statements { try await tx.execute(statement) }
+                }
+            } onRetry: { attempt, error, pause in
+                log("\(table): attempt \(attempt) could not take its locks (\(error.message)); retrying in \(Int(pause)) ms")
+            }
+        } catch {
+            throw PartSyncError.database(error, table: table, phase: .planned, doing: "prepare")
+        }
+        return .prepared(plan)
+    }
+
+    /// A second `prepare`: fine if the target still matches the plan, refused otherwise.
+    private static func confirmExisting(
+        _ record: MigrationRecord, plan: PartitionPlan, on connection: Connection
+    ) async throws -> Outcome {
+        let table = plan.source.identifier.displayName
+        let target = SQLIdentifier(schema: record.targetSchema, name: record.targetTable)
+        guard let oid = try await CatalogReader.resolve(target, on: connection),
+              let definition = try await CatalogReader.read(oid: oid, on: connection)
+        else {
+            throw PartSyncError(
+                .usage, table: table, phase: record.phase,
+                message: "partsync state says \(table) is being migrated into \(target.displayName), which no longer exists",
+                nextStep: "abandon the migration (drop the partsync triggers and state rows) and prepare again")
+        }
+        let partitionKey = try await connection.query("SELECT pg_catalog.pg_get_partkeydef($1)", [oid]).first?[0]
+        var differences: [String] = []
+        if record.partitionKey != plan.options.partitionKey || record.interval != plan.options.interval.rawValue {
+            differences.append(
+                "it was prepared with --partition-key \(record.partitionKey) --interval \(record.interval), "
+                    + "not \(plan.options.partitionKey) / \(plan.options.interval.rawValue)")
+        }
+        if target.name != plan.target.name {
+            differences.append("it was prepared into \(target.displayName), not \(plan.target.displayName)")
+        }
+        if partitionKey != "RANGE (\(SQLIdentifier.quote(record.partitionKey)))"
+            && partitionKey != "RANGE (\(record.partitionKey))"
+        {
+            differences.append("\(target.displayName) is partitioned by \(partitionKey ?? "nothing")")
+        }
+        let expected = plan.source.columns.map { "\($0.name) \($0.type)" }
+        let actual = definition.columns.map { "\($0.name) \($0.type)" }
+        if expected != actual {
+            differences.append(
+                "columns differ: source has [\(expected.joined(separator: ", "))], target has [\(actual.joined(separator: ", "))]")
+        }
+        if definition.primaryKey?.columns != plan.targetPrimaryKey {
+            differences.append(
+                "primary key of \(target.displayName) is (\(definition.primaryKey?.columns.joined(separator: ", ") ?? "none")), "
+                    + "expected (\(plan.targetPrimaryKey.joined(separator: ", ")))")
+        }
+        guard differences.isEmpty else {
+            throw PartSyncError(
+                .usage, table: table, phase: record.phase,
+                message: "already prepared, but the existing target differs from this plan:\n"
+                    + differences.map { "  - \($0)" }.joined(separator: "\n"),
+                nextStep: "rerun with the original options, or abandon the migration and prepare again")
+        }
+        return .alreadyPrepared(plan)
+    }
+}

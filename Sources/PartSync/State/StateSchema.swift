@@ -1,0 +1,84 @@
+/// The `partsync` schema: where every worker finds what the others did. Idempotent DDL, run by `prepare`
+/// (and by the migration file `plan --out` writes) before anything that needs it.
+public enum StateSchema {
+    public static let version = 1
+
+    public static let statements: [String] = [
+        "CREATE SCHEMA IF NOT EXISTS partsync",
+        "COMMENT ON SCHEMA partsync IS 'state of partsync migrations: see partsync status'",
+        """
+        CREATE TABLE IF NOT EXISTS partsync.migrations (
+            key text PRIMARY KEY,
+            source_schema text NOT NULL,
+            source_table text NOT NULL,
+            target_schema text NOT NULL,
+            target_table text NOT NULL,
+            partition_key text NOT NULL,
+            partition_interval text NOT NULL,
+            premake int NOT NULL,
+            default_partition boolean NOT NULL,
+            change_log text NOT NULL,
+            channel text NOT NULL,
+            phase text NOT NULL,
+            schema_version int NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            UNIQUE (source_schema, source_table)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS partsync.events (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+            at timestamptz NOT NULL DEFAULT clock_timestamp(),
+            phase text NOT NULL,
+            message text NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS events_migration_at ON partsync.events (migration, at)",
+        """
+        CREATE TABLE IF NOT EXISTS partsync.appliers (
+            migration text PRIMARY KEY REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+            waiting boolean NOT NULL DEFAULT false,
+            backend_pid int,
+            heartbeat timestamptz
+        )
+        """,
+        """
+        CREATE OR REPLACE FUNCTION partsync.partition_sizes(parent regclass)
+        RETURNS TABLE (partition regclass, bounds text, estimated_rows bigint, table_bytes bigint,
+                       index_bytes bigint, toast_bytes bigint, total_bytes bigint)
+        LANGUAGE sql STABLE AS $partsync$
+            SELECT c.oid::regclass, pg_catalog.pg_get_expr(c.relpartbound, c.oid),
+                   greatest(c.reltuples, 0)::bigint, pg_catalog.pg_relation_size(c.oid),
+                   pg_catalog.pg_indexes_size(c.oid),
+                   coalesce(pg_catalog.pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0),
+                   pg_catalog.pg_total_relation_size(c.oid)
+            FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = parent
+            ORDER BY c.relname
+        $partsync$
+        """,
+        "COMMENT ON FUNCTION partsync.partition_sizes(regclass) IS "
+            + "'rows (estimate) and table, index and TOAST bytes of each partition of a partitioned table'",
+        """
+        CREATE OR REPLACE VIEW partsync.partition_activity AS
+            SELECT i.inhparent::regclass AS parent, s.relid::regclass AS partition, s.seq_scan, s.idx_scan,
+                   s.n_live_tup, s.n_dead_tup, s.last_vacuum, s.last_autovacuum, s.last_analyze,
+                   s.last_autoanalyze
+            FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_stat_user_tables s ON s.relid = i.inhrelid
+        """,
+        "COMMENT ON VIEW partsync.partition_activity IS "
+            + "'per-partition scans, live/dead rows and last (auto)vacuum/analyze'",
+        """
+        CREATE OR REPLACE FUNCTION partsync.block_truncate() RETURNS trigger
+        LANGUAGE plpgsql AS $partsync$
+        BEGIN
+            RAISE EXCEPTION 'partsync: TRUNCATE of % is blocked while it is being partitioned', TG_TABLE_NAME
+                USING HINT = 'delete rows with DELETE (captured), or abandon the migration first',
+                      ERRCODE = 'object_in_use';
+        END
+        $partsync$
+        """,
+    ]
+}
