@@ -9,6 +9,7 @@ import TestSupport
         #expect(help.status == 0)
         #expect(help.stdout.contains("plan"))
         #expect(help.stdout.contains("prepare"))
+        #expect(help.stdout.contains("backfill"))
         for later in ["cutover", "rollback", "verify", "demo", "finish"] {
             #expect(!help.stdout.contains("  \(later)"), "\(later) is not implemented yet")
         }

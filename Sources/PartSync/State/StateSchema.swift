@@ -1,9 +1,13 @@
+import PostgresClient
+
 /// The `partsync` schema: where every worker finds what the others did. Idempotent DDL, run by `prepare`
 /// (and by the migration file `plan --out` writes) before anything that needs it.
 public enum StateSchema {
     public static let version = 1
 
     public static let statements: [String] = [
+        // Concurrent CREATE OR REPLACE of one function fails ("tuple concurrently updated"): serialise set-up.
+        "SELECT pg_catalog.pg_advisory_xact_lock(1347636085)",
         "CREATE SCHEMA IF NOT EXISTS partsync",
         "COMMENT ON SCHEMA partsync IS 'state of partsync migrations: see partsync status'",
         """
@@ -36,6 +40,22 @@ public enum StateSchema {
         )
         """,
         "CREATE INDEX IF NOT EXISTS events_migration_at ON partsync.events (migration, at)",
+        "ALTER TABLE partsync.migrations ADD COLUMN IF NOT EXISTS paused boolean NOT NULL DEFAULT false",
+        """
+        CREATE TABLE IF NOT EXISTS partsync.backfill_chunks (
+            migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+            chunk int NOT NULL,
+            lower_key text[],
+            upper_key text[],
+            last_key text[],
+            done boolean NOT NULL DEFAULT false,
+            rows_copied bigint NOT NULL DEFAULT 0,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (migration, chunk)
+        )
+        """,
+        "COMMENT ON TABLE partsync.backfill_chunks IS "
+            + "'key ranges of the backfill: lower_key < key <= upper_key; last_key is the checkpoint'",
         """
         CREATE TABLE IF NOT EXISTS partsync.appliers (
             migration text PRIMARY KEY REFERENCES partsync.migrations (key) ON DELETE CASCADE,
@@ -81,4 +101,19 @@ public enum StateSchema {
         $partsync$
         """,
     ]
+
+    /// Brings an older state schema up to date, but only when something is missing: the set-up takes strong
+    /// locks on the state tables, which would stall (or deadlock with) workers that are copying.
+    public static func ensure(on connection: Connection) async throws {
+        let current = try await connection.query(
+            """
+            SELECT pg_catalog.to_regclass('partsync.backfill_chunks') IS NOT NULL
+               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                           WHERE attrelid = pg_catalog.to_regclass('partsync.migrations') AND attname = 'paused')
+            """)
+        if try current.first?.decode(Bool.self, at: 0) == true { return }
+        try await connection.withTransaction { tx in
+            for statement in statements { try await tx.execute(statement) }
+        }
+    }
 }

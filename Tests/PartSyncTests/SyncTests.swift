@@ -1,0 +1,169 @@
+import Foundation
+import PartSync
+import PostgresClient
+import Testing
+import TestSupport
+
+@Suite struct SyncTests {
+    @Test("no resurrection: a DELETE and a partition-key UPDATE committed while a batch that read them is open")
+    func deleteDuringBatchIsNotResurrected() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await BackfillTests.prepared(
+                database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 2_000), table: "messages")
+            // Hold the batch after it has read its rows: the target's insert trigger waits on lock 777.
+            try await connection.execute("""
+                CREATE FUNCTION hold() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_advisory_lock_shared(777); PERFORM pg_advisory_unlock_shared(777); RETURN NEW; END $$;
+                CREATE TRIGGER hold BEFORE INSERT ON messages_partitioned FOR EACH ROW EXECUTE FUNCTION hold();
+                """)
+            let gate = try await database.connect()
+            try await gate.query("SELECT pg_advisory_lock(777)")
+            let backfill = Task {
+                try await Backfiller(configuration: database.configuration, table: "messages",
+                                     options: .init(batchRows: 10_000, chunkRows: 100_000)).run()
+            }
+            try await waitFor(connection, "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 777 AND NOT granted")
+            // The batch has read every row. Now delete one and move another to a different partition.
+            let writer = try await database.connect()
+            try await writer.execute("DELETE FROM messages WHERE id = 10")
+            try await writer.execute("UPDATE messages SET created_at = '2024-06-20 12:00:00+00' WHERE id = 20")
+            // The applier must wait for the open batch instead of applying now and being overtaken by it.
+            let context = try await MigrationContext.load(table: "messages", on: writer, phase: .syncing)
+            let applierConnection = try await database.connect()
+            let applier = Task { try await Applier(context: context).applyBatch(on: applierConnection) }
+            try await waitFor(connection,
+                "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 1347636083 AND NOT granted")
+            try await gate.query("SELECT pg_advisory_unlock(777)")
+            _ = try await backfill.value
+            // One entry for the delete, two (old and new pair) for the partition-key move.
+            #expect(try await applier.value == 3)
+            _ = try await Applier(context: context).catchUp(on: applierConnection)
+            try await assertTablesEqual("messages", "messages_partitioned", on: connection)
+            #expect(try await connection.query("SELECT count(*) FROM messages_partitioned WHERE id = 10").first?[0] == "0")
+            #expect(try await connection.query(
+                "SELECT tableoid::regclass::text FROM messages_partitioned WHERE id = 20").first?[0] == "messages_2024_06")
+        }
+    }
+
+    @Test("a randomized concurrent workload during backfill and sync converges row for row")
+    func randomizedWorkload() async throws {
+        let seed = UInt64.random(in: 1...UInt64(UInt32.max))
+        print("randomized workload seed: \(seed)")
+        try await TestDatabase.with { database in
+            let connection = try await BackfillTests.prepared(
+                database, setup: Fixtures.atlas(idType: "uuid") + Fixtures.atlasRows(count: 30_000), table: "messages")
+            let context = try await MigrationContext.load(table: "messages", on: connection, phase: .syncing)
+            let ids = try await connection.query("SELECT id::text FROM messages ORDER BY id").rows.map { $0[0]! }
+            let stop = StopFlag()
+            let applier = Task {
+                let applierConnection = try await database.connect()
+                while await !stop.isSet {
+                    if try await Applier(context: context, batchSize: 500).applyBatch(on: applierConnection) == 0 {
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                }
+            }
+            let backfill = Task {
+                try await Backfiller(configuration: database.configuration, table: "messages",
+                                     options: .init(batchRows: 700, chunkRows: 6_000)).run()
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<4 {
+                    group.addTask {
+                        var random = SeededRandom(seed: seed &+ UInt64(writer))
+                        let session = try await database.connect()
+                        for _ in 0..<250 {
+                            let id = ids[Int(random.next() % UInt64(ids.count))]
+                            switch random.next() % 8 {
+                            case 0:
+                                try await session.query(
+                                    "INSERT INTO messages (conversation_id, user_id, role, content, created_at) VALUES "
+                                        + "(gen_random_uuid(), gen_random_uuid(), 'user', repeat('x', $1::int), "
+                                        + "timestamptz '2024-01-01' + $2::int * interval '1 hour')",
+                                    [Int(random.next() % 5_000), Int(random.next() % 4_000)])
+                            case 1:
+                                try await session.query("DELETE FROM messages WHERE id = $1::uuid", [id])
+                            case 2:
+                                try await session.query(
+                                    "UPDATE messages SET created_at = created_at + $2::int * interval '1 day' WHERE id = $1::uuid",
+                                    [id, Int(random.next() % 45)])
+                            case 3:
+                                try await session.query("UPDATE messages SET tokens = NULL, metadata = '{\"x\": null}' WHERE id = $1::uuid", [id])
+                            case 4:
+                                try await session.withTransaction { tx in
+                                    try await tx.query("UPDATE messages SET content = 'in tx' WHERE id = $1::uuid", [id])
+                                    try await tx.query("DELETE FROM messages WHERE id = (SELECT id FROM messages ORDER BY id DESC LIMIT 1)")
+                                }
+                            case 5:
+                                try? await session.withTransaction { tx in
+                                    try await tx.query("DELETE FROM messages WHERE id = $1::uuid", [id])
+                                    throw CancellationError()
+                                }
+                            case 6:
+                                try await session.query(
+                                    "UPDATE messages SET content = repeat(md5(random()::text), 300), role = 'assistant' WHERE id = $1::uuid", [id])
+                            default:
+                                try await session.query(
+                                    "UPDATE messages SET user_id = gen_random_uuid(), tokens = tokens + 1 WHERE created_at < $1::timestamptz "
+                                        + "AND id = $2::uuid", ["2024-03-01", id])
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            _ = try await backfill.value
+            await stop.set()
+            try await applier.value
+            let catchUp = try await database.connect()
+            _ = try await Applier(context: context).catchUp(on: catchUp)
+            try await assertTablesEqual("messages", "messages_partitioned", on: connection)
+        }
+    }
+
+    @Test("a second applier on the same table is refused while the first holds the lock")
+    func oneApplierAtATime() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await BackfillTests.prepared(
+                database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 10), table: "messages")
+            let context = try await MigrationContext.load(table: "messages", on: connection, phase: .syncing)
+            try await SyncRunner.withApplierLock(context, on: connection) {
+                let outcome = try Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"],
+                                               environment: ["DATABASE_URL": database.configuration.conninfo])
+                #expect(outcome.status == 2)
+                #expect(outcome.stderr.contains("another applier is already running"))
+                #expect(outcome.stderr.contains("\(connection.backendPID)"))
+            }
+            let after = try Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"],
+                                         environment: ["DATABASE_URL": database.configuration.conninfo])
+            #expect(after.status == 0, "\(after.stderr)")
+        }
+    }
+}
+
+func waitFor(_ connection: Connection, _ sql: String) async throws {
+    for _ in 0..<400 {
+        if try await connection.query(sql).first?.decode(Bool.self, at: 0) == true { return }
+        try await Task.sleep(for: .milliseconds(25))
+    }
+    Issue.record("timed out waiting for: \(sql)")
+    throw CancellationError()
+}
+
+actor StopFlag {
+    var isSet = false
+    func set() { isSet = true }
+}
+
+/// A small deterministic generator (SplitMix64) so a failing workload can be replayed from its seed.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
