@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PartSync
 import PostgresClient
 
 /// NOTIFY round trip: a `pg_notify` committed on one connection until the listener's stream yields it.
@@ -61,12 +62,5 @@ struct LatencySummary: CustomStringConvertible {
 
     var description: String {
         String(format: "p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms", p50, p95, p99, max)
-    }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
     }
 }

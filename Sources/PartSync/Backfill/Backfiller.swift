@@ -248,10 +248,11 @@ public enum ProgressLine {
 }
 
 extension Duration {
-    var milliseconds: Double {
+    /// The duration in (fractional) milliseconds, for rates and latency figures.
+    public var milliseconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
     }
 
-    var seconds: Double { milliseconds / 1_000 }
+    public var seconds: Double { milliseconds / 1_000 }
 }
