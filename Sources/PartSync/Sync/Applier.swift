@@ -23,15 +23,13 @@ public struct Applier: Sendable {
         let log = context.record.changeLog
         let source = context.record.source.sql
         let target = context.record.target.sql
-        let partitionKey = SQLIdentifier.quote(context.partitionKey)
-        let logged = key.names.contains(context.partitionKey) ? key.list() : key.list() + ", " + partitionKey
+        let pairMatch = context.targetKey.map(SQLIdentifier.quote)
+        let logged = pairMatch.joined(separator: ", ")
         let updates = context.insertColumns.filter { !context.targetKey.contains($0) }
             .map { "\(SQLIdentifier.quote($0)) = EXCLUDED.\(SQLIdentifier.quote($0))" }
         let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
         let keyMatch = key.names.map { "s.\(SQLIdentifier.quote($0)) = k.\(SQLIdentifier.quote($0))" }
             .joined(separator: " AND ")
-        let pairMatch = (key.names.contains(context.partitionKey) ? key.names : key.names + [context.partitionKey])
-            .map { SQLIdentifier.quote($0) }
         return """
             WITH picked AS (
                 SELECT partsync_seq, \(logged) FROM \(log) ORDER BY partsync_seq LIMIT $1 FOR UPDATE SKIP LOCKED
@@ -40,7 +38,7 @@ public struct Applier: Sendable {
             ), upserted AS (
                 INSERT INTO \(target) (\(context.columnList))
                 SELECT \(context.columnList(prefix: "s")) FROM \(source) s JOIN keys k ON \(keyMatch)
-                ON CONFLICT (\(context.targetKey.map(SQLIdentifier.quote).joined(separator: ", "))) \(onConflict)
+                ON CONFLICT (\(logged)) \(onConflict)
                 RETURNING 1
             ), removed AS (
                 DELETE FROM \(target) t USING picked p
