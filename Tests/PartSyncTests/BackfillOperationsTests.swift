@@ -183,6 +183,31 @@ func assertIndexesComplete(_ target: String, on connection: Connection,
             .first!.decode(Int64.self, at: 0)
     }
 
+    @Test("SIGTERM lets the batches in flight commit, exits 4, and a rerun finishes exactly")
+    func sigterm() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await BackfillTests.prepared(
+                database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 40_000), table: "messages")
+            let child = try ChildProcess.spawn(
+                try Products.path("partsync"),
+                ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "10000"],
+                environment: Self.environment(database))
+            defer { child.removeOutput() }
+            try await waitFor(connection, "SELECT coalesce(sum(rows_copied), 0) > 3000 FROM partsync.backfill_chunks")
+            child.signal(SIGTERM)
+            #expect(child.wait() == 4, "\(child.stderr)")
+            #expect(child.stderr.contains("run backfill again"), "\(child.stderr)")
+            let copied = try await Self.copied(connection)
+            let rows = try await connection.query("SELECT count(*) FROM messages_partitioned").first!.decode(Int64.self, at: 0)
+            #expect(copied == rows, "every committed batch moved its checkpoint with it")
+            #expect(rows < 40_000)
+
+            let rerun = try Products.run("partsync", ["backfill", "--table", "messages"], environment: Self.environment(database))
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            try await assertTablesEqual("messages", "messages_partitioned", on: connection)
+        }
+    }
+
     @Test("when the database stays unreachable the retries run out: exit 3 with the cause, and a rerun resumes")
     func retriesExhausted() async throws {
         try await TestDatabase.with { database in

@@ -73,7 +73,9 @@ public struct Backfiller: Sendable {
         self.progress = progress
     }
 
-    public func run() async throws -> Summary {
+    /// Copies, then builds the indexes. `stop` (SIGINT/SIGTERM in the executable) lets every batch in flight
+    /// commit with its checkpoint and then ends the run with `PartSyncError(.interrupted)`: rerun to resume.
+    public func run(stop: StopSignal = StopSignal()) async throws -> Summary {
         let connection = try await connect()
         let context = try await MigrationContext.load(table: table, on: connection, phase: .backfilling)
         switch context.record.phase {
@@ -92,7 +94,7 @@ public struct Backfiller: Sendable {
             for worker in 0..<max(1, options.workers) {
                 group.addTask {
                     try await CopyWorker(backfiller: self, context: context, chunking: plan.chunking, number: worker,
-                                         tracker: tracker).run()
+                                         tracker: tracker, stop: stop).run()
                 }
             }
             group.addTask { try await report(context, tracker: tracker) }
@@ -106,7 +108,8 @@ public struct Backfiller: Sendable {
         let remaining = try copied.decode(Int.self, at: 1)
         guard remaining == 0 else {
             throw PartSyncError(.interrupted, table: context.table, phase: .backfilling,
-                                message: "\(remaining) chunk(s) left", nextStep: "run backfill again to resume")
+                                message: "stopped with \(remaining) chunk(s) left; every committed batch is kept",
+                                nextStep: "run backfill again to resume")
         }
         let total = try copied.decode(Int64.self, at: 0)
         log("\(context.table): copy complete, \(total) rows in \(plan.chunks) chunks "
@@ -117,7 +120,8 @@ public struct Backfiller: Sendable {
             group.addTask {
                 let builder = IndexBuilder(
                     context: context, configuration: configuration, retry: options.retry, log: log,
-                    connections: options.indexConnections, plainBuildMaxBytes: options.plainIndexBuildMaxBytes)
+                    connections: options.indexConnections, plainBuildMaxBytes: options.plainIndexBuildMaxBytes,
+                    stop: stop)
                 return try await builder.run { done, all in
                     await tracker.indexes(built: done, of: all)
                 }

@@ -8,6 +8,7 @@ struct CopyWorker {
     let chunking: Backfiller.Chunking
     let number: Int
     let tracker: ProgressTracker
+    let stop: StopSignal
 
     private var options: Backfiller.Options { backfiller.options }
 
@@ -29,7 +30,7 @@ struct CopyWorker {
         var replicaLag: Double? = nil
         var lagCheckedAt = ContinuousClock.now - .seconds(10)
         var throttledByLag = false
-        while true {
+        while !stop.isStopped {
             try Task.checkCancellation()
             if throttle.watchesReplicas, ContinuousClock.now - lagCheckedAt >= .seconds(1) {
                 replicaLag = try? await ReplicaLag.seconds(on: connection)

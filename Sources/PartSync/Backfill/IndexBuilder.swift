@@ -38,6 +38,7 @@ struct IndexBuilder {
     let log: @Sendable (String) -> Void
     var connections = 2
     var plainBuildMaxBytes: Int64 = 64 << 20
+    var stop = StopSignal()
     var lockTimeoutMilliseconds = 500
 
     /// Builds every missing partition index; returns how many it built. One process builds at a time: another
@@ -80,7 +81,7 @@ struct IndexBuilder {
             for _ in 0..<max(1, min(connections, byPartition.count)) {
                 group.addTask {
                     var connection = try await Connection.connect(configuration)
-                    while let partition = await queue.next() {
+                    while !stop.isStopped, let partition = await queue.next() {
                         try await withRetry(partition[0], connection: &connection) { connection in
                             try await buildInTransaction(partition, on: connection)
                         }
@@ -93,13 +94,18 @@ struct IndexBuilder {
         }
         if !large.isEmpty {
             var connection = try await Connection.connect(configuration)
-            for build in large {
+            for build in large where !stop.isStopped {
                 try await withRetry(build, connection: &connection) { connection in
                     try await buildConcurrently(build, on: connection)
                 }
                 await counter.add(1)
             }
             await connection.close()
+        }
+        if stop.isStopped {
+            throw PartSyncError(.interrupted, table: context.table, phase: .backfilling,
+                                message: "stopped while building indexes; every finished partition is kept",
+                                nextStep: "run backfill again to build the rest")
         }
         return builds.count
     }

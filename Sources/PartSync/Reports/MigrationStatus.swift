@@ -2,7 +2,7 @@ import Foundation
 import PostgresClient
 
 /// What `partsync status` shows for one table: phase, backfill progress (stored chunks plus the live figures
-/// of running processes), deferred indexes, change-log backlog and the applier. Read-only.
+/// of running processes), deferred indexes, and the change log's backlog and applier (`SyncLag`). Read-only.
 public struct MigrationStatus: Sendable, Codable, Equatable {
     public struct Backfill: Sendable, Codable, Equatable {
         public var chunks: Int
@@ -23,27 +23,14 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         public var total: Int
     }
 
-    public struct ChangeLog: Sendable, Codable, Equatable {
-        public var pending: Int64
-        public var oldestAgeSeconds: Double?
-        public var totalBytes: Int64
-    }
-
-    public struct Applier: Sendable, Codable, Equatable {
-        public var running: Bool
-        public var backendPID: Int?
-        public var waiting: Bool
-        public var heartbeatAgeSeconds: Double?
-    }
-
     public var table: String
     public var target: String
     public var phase: MigrationPhase
     public var paused: Bool
     public var backfill: Backfill
     public var indexes: Indexes
-    public var changeLog: ChangeLog
-    public var applier: Applier
+    /// The change log's backlog and the applier.
+    public var sync: SyncLag
     public var lastEvents: [String]
 
     /// Every migration partsync knows in this database, or the one of `table`.
@@ -108,20 +95,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             SELECT count(*) FILTER (WHERE NOT x.indisvalid), count(*)
             FROM pg_catalog.pg_index x WHERE x.indrelid = pg_catalog.to_regclass($1) AND NOT x.indisprimary
             """, [record.target.sql]).first!
-        let log = try await connection.query(
-            """
-            SELECT count(*), extract(epoch FROM now() - min(partsync_logged_at))::float8,
-                   pg_catalog.pg_total_relation_size(pg_catalog.to_regclass($1))
-            FROM \(record.changeLog)
-            """, [record.changeLog]).first!
-        let applier = try await connection.query(
-            """
-            SELECT a.waiting, a.backend_pid, extract(epoch FROM now() - a.heartbeat)::float8,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_locks l
-                           WHERE l.locktype = 'advisory' AND l.classid = 1347636084
-                             AND l.objid = pg_catalog.hashtext($1)::oid AND l.granted)
-            FROM partsync.appliers a WHERE a.migration = $1
-            """, [key]).first
+        let context = try await MigrationContext.load(table: record.source.sql, on: connection, phase: record.phase)
+        let sync = try await SyncLag.load(context, on: connection)
         let events = try await connection.query(
             """
             SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC ' || phase || ': ' || message
@@ -131,14 +106,7 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             table: record.source.displayName, target: record.target.displayName, phase: record.phase, paused: paused,
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
-            changeLog: ChangeLog(
-                pending: try log.decode(Int64.self, at: 0), oldestAgeSeconds: try log.decodeIfPresent(Double.self, at: 1),
-                totalBytes: try log.decodeIfPresent(Int64.self, at: 2) ?? 0),
-            applier: Applier(
-                running: try applier?.decode(Bool.self, at: 3) ?? false,
-                backendPID: try applier?.decodeIfPresent(Int.self, at: 1),
-                waiting: try applier?.decode(Bool.self, at: 0) ?? false,
-                heartbeatAgeSeconds: try applier?.decodeIfPresent(Double.self, at: 2)),
+            sync: sync,
             lastEvents: events)
     }
 
@@ -154,12 +122,9 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         lines.append(copy)
         lines.append("  secondary indexes: \(indexes.total - indexes.pending) / \(indexes.total) built on every partition"
             + (indexes.pending > 0 ? " (the rest are built at the end of backfill)" : ""))
-        lines.append("  change log: \(changeLog.pending) pending"
-            + (changeLog.oldestAgeSeconds.map { String(format: ", oldest %.1f s old", $0) } ?? "")
-            + ", \(changeLog.totalBytes / 1024) kB on disk")
-        lines.append("  applier: " + (applier.running
-            ? "running (backend pid \(applier.backendPID.map(String.init) ?? "?"))\(applier.waiting ? ", idle" : "")"
-            : "not running"))
+        lines.append("  change log: \(sync.line)")
+        lines.append("  applier: " + (sync.applierPID.map { "running (backend pid \($0))\(sync.applierWaiting ? ", idle" : "")" }
+            ?? "not running"))
         if !lastEvents.isEmpty {
             lines.append("  recent events:")
             lines += lastEvents.map { "    \($0)" }

@@ -77,6 +77,15 @@ public enum StateSchema {
             heartbeat timestamptz
         )
         """,
+        // The applier's own figures (SyncFollower writes them at most once a second; SyncLag reads them).
+        """
+        ALTER TABLE partsync.appliers
+            ADD COLUMN IF NOT EXISTS started_at timestamptz,
+            ADD COLUMN IF NOT EXISTS applied_total bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS apply_rate double precision,
+            ADD COLUMN IF NOT EXISTS last_batch_at timestamptz,
+            ADD COLUMN IF NOT EXISTS log_vacuumed_at timestamptz
+        """,
         """
         CREATE OR REPLACE FUNCTION partsync.partition_sizes(parent regclass)
         RETURNS TABLE (partition regclass, bounds text, estimated_rows bigint, table_bytes bigint,
@@ -125,6 +134,8 @@ public enum StateSchema {
                            WHERE attrelid = pg_catalog.to_regclass('partsync.migrations') AND attname = 'paused')
                AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
                            WHERE attrelid = pg_catalog.to_regclass('partsync.backfill_chunks') AND attname = 'unit')
+               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                           WHERE attrelid = pg_catalog.to_regclass('partsync.appliers') AND attname = 'log_vacuumed_at')
             """)
         if try current.first?.decode(Bool.self, at: 0) == true { return }
         try await connection.withTransaction { tx in

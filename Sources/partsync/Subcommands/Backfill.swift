@@ -78,33 +78,8 @@ extension PartSyncCommand {
                 configuration: ConnectionConfiguration.resolve(databaseURL: connection.databaseURL), table: table,
                 options: options,
                 log: display.log, progress: display.show)
-            _ = try await backfiller.run()
-        }
-    }
-
-    struct Sync: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Apply captured changes to the partitioned table until caught up.")
-
-        @OptionGroup var connection: ConnectionOptions
-
-        @Option(help: "The table being migrated.")
-        var table: String
-
-        @Flag(help: "Exit once nothing committed before the start is pending.")
-        var untilCaughtUp = false
-
-        func validate() throws {
-            guard untilCaughtUp else { throw ValidationError("give --until-caught-up") }
-        }
-
-        func run() async throws {
-            let database = try await connection.connect()
-            let context = try await MigrationContext.load(table: table, on: database, phase: .syncing)
-            try await SyncRunner.withApplierLock(context, on: database) {
-                let applied = try await Applier(context: context).catchUp(on: database)
-                Output.info("\(context.table): caught up, \(applied) change-log entries applied")
-            }
+            let stop = StopSignal()
+            _ = try await SignalTrap.withStopOnSignals(stop) { try await backfiller.run(stop: stop) }
         }
     }
 }
