@@ -204,6 +204,7 @@ import TestSupport
                     .run(.follow, stop: stop)
             }
             var sizes: [Int64] = []
+            var totals: [Int64] = []
             for round in 0..<16 {
                 let vacuums = try await connection.query("SELECT coalesce(log_vacuumed_at, '-infinity') FROM partsync.appliers")
                     .first![0]!
@@ -212,13 +213,19 @@ import TestSupport
                 try await waitFor(connection, Self.logEmpty(context), seconds: 30)
                 try await waitFor(connection, "SELECT log_vacuumed_at > $1::timestamptz FROM partsync.appliers", [vacuums],
                                   seconds: 30)
-                sizes.append(try await connection.query("SELECT pg_total_relation_size($1::regclass)",
-                                                        [context.record.changeLog]).first!.decode(Int64.self, at: 0))
+                let size = try await connection.query(
+                    "SELECT pg_relation_size($1::regclass), pg_total_relation_size($1::regclass)", [context.record.changeLog]
+                ).first!
+                sizes.append(try size.decode(Int64.self, at: 0))
+                totals.append(try size.decode(Int64.self, at: 1))
             }
-            print("change log bytes after each round of 3000 entries: \(sizes)")
-            // It settles within the first rounds (dead entries of one round are reused by the next); without
-            // the vacuum the heap would grow by the same amount every round.
-            #expect(sizes.last! <= sizes[7] + sizes[7] / 10, "\(sizes)")
+            print("change log heap bytes after each round of 3000 entries: \(sizes)")
+            print("change log total bytes (heap, index, free space map) after each round: \(totals)")
+            // The heap settles after the first round (one round's dead entries make room for the next); without
+            // the vacuum it would grow by the same amount every round. The index is not asserted: its emptied
+            // pages are recycled only once no transaction anywhere in the cluster is older than their deletion,
+            // and parallel tests in other databases hold such transactions (docs/change-capture.md).
+            #expect(sizes.last! <= sizes[3] + sizes[3] / 10, "\(sizes)")
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
             _ = try await run.value
