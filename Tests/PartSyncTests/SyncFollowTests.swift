@@ -78,7 +78,7 @@ import TestSupport
         }
     }
 
-    @Test("notifications lost while nobody listens: the fallback poll and the re-listen catch up exactly")
+    @Test("notifications lost while nobody listens (applier stopped, listener killed and kept out): the poll catches up exactly")
     func lostNotifications() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 500)
@@ -90,11 +90,17 @@ import TestSupport
             }
             try await waitFor(connection, Self.applierAsleep)
             try await waitFor(connection, Self.logEmpty(context))
-            // Kill the listener while the applier sleeps, and write while it is gone.
+            // Kill the listener while the applier sleeps, and keep it from reconnecting (no new connections to
+            // this database): only the fallback poll can see the writes that follow.
             let listener = try await connection.query(
                 "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partsync listen'"
             ).first!.decode(Int32.self, at: 0)
+            let name = SQLIdentifier.quote(database.name)
+            let admin = try await Connection.connect(try TestServer.configuration())
+            try await admin.execute("ALTER DATABASE \(name) WITH ALLOW_CONNECTIONS false")
             try await connection.query("SELECT pg_terminate_backend($1)", [listener])
+            // The applier notices at its next poll and stops asking writers to notify nobody.
+            try await waitFor(connection, "SELECT NOT waiting FROM partsync.appliers")
             for id in stride(from: 1, through: 400, by: 9) {
                 try await connection.query("UPDATE messages SET tokens = -1, created_at = created_at + interval '40 days' "
                                            + "WHERE id = $1", [id])
@@ -102,7 +108,12 @@ import TestSupport
             try await connection.execute("DELETE FROM messages WHERE id BETWEEN 450 AND 470")
             try await waitFor(connection, Self.logEmpty(context), seconds: 20)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
-            // The listener came back on its own.
+            #expect(try await connection.query(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partsync listen'"
+            ).first?[0] == "0", "the poll, not a new listener, applied them")
+            // Once connections are allowed again the listener comes back on its own.
+            try await admin.execute("ALTER DATABASE \(name) WITH ALLOW_CONNECTIONS true")
+            await admin.close()
             try await waitFor(connection, """
                 SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
                                AND application_name = 'partsync listen' AND pid <> $1)
