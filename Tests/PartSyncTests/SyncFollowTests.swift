@@ -78,7 +78,7 @@ import TestSupport
         }
     }
 
-    @Test("notifications lost while nobody listens: the fallback poll and the re-listen catch up exactly")
+    @Test("notifications lost while nobody listens (applier stopped, listener killed and kept out): the poll catches up exactly")
     func lostNotifications() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 500)
@@ -90,11 +90,17 @@ import TestSupport
             }
             try await waitFor(connection, Self.applierAsleep)
             try await waitFor(connection, Self.logEmpty(context))
-            // Kill the listener while the applier sleeps, and write while it is gone.
+            // Kill the listener while the applier sleeps, and keep it from reconnecting (no new connections to
+            // this database): only the fallback poll can see the writes that follow.
             let listener = try await connection.query(
                 "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partsync listen'"
             ).first!.decode(Int32.self, at: 0)
+            let name = SQLIdentifier.quote(database.name)
+            let admin = try await Connection.connect(try TestServer.configuration())
+            try await admin.execute("ALTER DATABASE \(name) WITH ALLOW_CONNECTIONS false")
             try await connection.query("SELECT pg_terminate_backend($1)", [listener])
+            // The applier notices at its next poll and stops asking writers to notify nobody.
+            try await waitFor(connection, "SELECT NOT waiting FROM partsync.appliers")
             for id in stride(from: 1, through: 400, by: 9) {
                 try await connection.query("UPDATE messages SET tokens = -1, created_at = created_at + interval '40 days' "
                                            + "WHERE id = $1", [id])
@@ -102,7 +108,12 @@ import TestSupport
             try await connection.execute("DELETE FROM messages WHERE id BETWEEN 450 AND 470")
             try await waitFor(connection, Self.logEmpty(context), seconds: 20)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
-            // The listener came back on its own.
+            #expect(try await connection.query(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partsync listen'"
+            ).first?[0] == "0", "the poll, not a new listener, applied them")
+            // Once connections are allowed again the listener comes back on its own.
+            try await admin.execute("ALTER DATABASE \(name) WITH ALLOW_CONNECTIONS true")
+            await admin.close()
             try await waitFor(connection, """
                 SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
                                AND application_name = 'partsync listen' AND pid <> $1)
@@ -204,6 +215,7 @@ import TestSupport
                     .run(.follow, stop: stop)
             }
             var sizes: [Int64] = []
+            var totals: [Int64] = []
             for round in 0..<16 {
                 let vacuums = try await connection.query("SELECT coalesce(log_vacuumed_at, '-infinity') FROM partsync.appliers")
                     .first![0]!
@@ -212,13 +224,19 @@ import TestSupport
                 try await waitFor(connection, Self.logEmpty(context), seconds: 30)
                 try await waitFor(connection, "SELECT log_vacuumed_at > $1::timestamptz FROM partsync.appliers", [vacuums],
                                   seconds: 30)
-                sizes.append(try await connection.query("SELECT pg_total_relation_size($1::regclass)",
-                                                        [context.record.changeLog]).first!.decode(Int64.self, at: 0))
+                let size = try await connection.query(
+                    "SELECT pg_relation_size($1::regclass), pg_total_relation_size($1::regclass)", [context.record.changeLog]
+                ).first!
+                sizes.append(try size.decode(Int64.self, at: 0))
+                totals.append(try size.decode(Int64.self, at: 1))
             }
-            print("change log bytes after each round of 3000 entries: \(sizes)")
-            // It settles within the first rounds (dead entries of one round are reused by the next); without
-            // the vacuum the heap would grow by the same amount every round.
-            #expect(sizes.last! <= sizes[7] + sizes[7] / 10, "\(sizes)")
+            print("change log heap bytes after each round of 3000 entries: \(sizes)")
+            print("change log total bytes (heap, index, free space map) after each round: \(totals)")
+            // The heap settles after the first round (one round's dead entries make room for the next); without
+            // the vacuum it would grow by the same amount every round. The index is not asserted: its emptied
+            // pages are recycled only once no transaction anywhere in the cluster is older than their deletion,
+            // and parallel tests in other databases hold such transactions (docs/change-capture.md).
+            #expect(sizes.last! <= sizes[3] + sizes[3] / 10, "\(sizes)")
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
             _ = try await run.value

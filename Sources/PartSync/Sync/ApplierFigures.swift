@@ -26,9 +26,14 @@ struct ApplierFigures {
         sinceVacuum += Int64(applied)
     }
 
-    /// Enough entries were deleted since the last VACUUM, and the last one is not too recent.
-    func vacuumDue(at now: Instant) -> Bool {
-        guard sinceVacuum >= Int64(vacuumAfterEntries) else { return false }
+    /// Enough entries were deleted since the last VACUUM, and the last one is not too recent. Preferably right
+    /// after the log was drained (`drained`: the last batch took everything visible), when every deleted entry
+    /// is dead and its space can be reused by the next ones at once; under load that never drains, after four
+    /// times as many.
+    func vacuumDue(at now: Instant, drained: Bool) -> Bool {
+        let threshold = Int64(vacuumAfterEntries)
+        let underLoad = threshold > Int64.max / 4 ? Int64.max : threshold * 4
+        guard sinceVacuum >= (drained ? threshold : underLoad) else { return false }
         return lastVacuum.map { now - $0 >= minimumVacuumSpacing } ?? true
     }
 

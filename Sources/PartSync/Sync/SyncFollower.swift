@@ -69,8 +69,9 @@ public struct SyncFollower: Sendable {
         self.log = log
     }
 
-    /// Applies until caught up, or follows until `stop` fires (or the task is cancelled); either way the
-    /// batch in flight finishes first.
+    /// Applies until caught up, or follows until `stop` fires; the batch in flight finishes first. Cancelling
+    /// the task instead aborts the statement in flight (the batch rolls back; its entries stay in the log) and
+    /// throws `CancellationError`.
     /// - Throws: `PartSyncError(.usage)` for an unknown table or another applier (unless `waitForLock`);
     ///   `PartSyncError(.database)` when the database stays unreachable after the retries.
     public func run(_ mode: Mode, stop: StopSignal = StopSignal()) async throws -> Summary {
@@ -120,7 +121,8 @@ public struct SyncFollower: Sendable {
                 }
                 let applied = try await session.run { try await applier.applyBatch(on: $0) }
                 figures.record(applied: applied, at: clock.now)
-                try await housekeeping(context, figures: &figures, session: &session, clock: clock)
+                try await housekeeping(context, figures: &figures, drained: applied < options.batchSize,
+                                       session: &session, clock: clock)
                 if mode == .follow, let interval = options.lagInterval, clock.now - lastLagLine >= interval {
                     lastLagLine = clock.now
                     let lag = try await session.run { try await SyncLag.load(context, on: $0) }
@@ -153,6 +155,8 @@ public struct SyncFollower: Sendable {
             }
         } catch {
             await session.finish(context, figures: figures)
+            // A cancelled task cancels the statement in flight (57014): the batch rolled back, nothing is lost.
+            if Task.isCancelled { throw CancellationError() }
             throw PartSyncError.database(error, table: context.table, phase: .syncing, doing: "applying the change log")
         }
         await session.finish(context, figures: figures)
@@ -161,10 +165,11 @@ public struct SyncFollower: Sendable {
 
     /// Writes the applier's figures at most once a second and VACUUMs the log when enough was deleted.
     private func housekeeping(
-        _ context: MigrationContext, figures: inout ApplierFigures, session: inout ApplierSession, clock: ContinuousClock
+        _ context: MigrationContext, figures: inout ApplierFigures, drained: Bool, session: inout ApplierSession,
+        clock: ContinuousClock
     ) async throws {
         let now = clock.now
-        if figures.vacuumDue(at: now) {
+        if figures.vacuumDue(at: now, drained: drained) {
             try await session.run { connection in
                 try await connection.execute("VACUUM (SKIP_LOCKED, TRUNCATE false) \(context.record.changeLog)")
                 try await connection.query(
