@@ -92,7 +92,9 @@ struct CopyWorker {
         let started = ContinuousClock.now
         let context = self.context
         let chunking = self.chunking
-        return try await connection.withTransaction { tx in
+        // synchronous_commit off: a crash can lose the last batches, but each loses its rows and its checkpoint
+        // together (invariant 4), so the rerun copies them again; the worker does not wait for each WAL flush.
+        return try await connection.withTransaction(settings: ["synchronous_commit": "off"]) { tx in
             try await tx.execute(context.copyLockSQL.shared)
             let paused = try await tx.query("SELECT paused FROM partsync.migrations WHERE key = $1", [context.record.key])
             if try paused.first?.decode(Bool.self, at: 0) == true { return .paused }

@@ -129,7 +129,8 @@ struct IndexBuilder {
 
     /// All of one partition's missing indexes and their attachment, in one transaction.
     private func buildInTransaction(_ builds: [Build], on connection: Connection) async throws {
-        _ = try await connection.withTransaction(settings: ["lock_timeout": "\(lockTimeoutMilliseconds)ms"]) { tx in
+        let settings = ["lock_timeout": "\(lockTimeoutMilliseconds)ms", "synchronous_commit": "off"]
+        _ = try await connection.withTransaction(settings: settings) { tx in
             for build in builds {
                 let valid = try await Self.existing(build, on: tx)
                 if valid == false { try await tx.execute("DROP INDEX \(build.index.sql)") }
