@@ -44,9 +44,6 @@ public struct CaptureSQL: Sendable {
     public var statements: [String] {
         let columnDefinitions = keyColumns.map { "    \(SQLIdentifier.quote($0.name)) \($0.type)" }
             .joined(separator: ",\n")
-        let sameKey = keyColumns.map {
-            "n.\(SQLIdentifier.quote($0.name)) IS NOT DISTINCT FROM o.\(SQLIdentifier.quote($0.name))"
-        }.joined(separator: " AND ")
         let insertInto = "INSERT INTO \(changeLog.sql) (\(columnList))"
         let body = """
             DECLARE
@@ -60,11 +57,14 @@ public struct CaptureSQL: Sendable {
                 ELSIF TG_OP = 'DELETE' THEN
                     \(insertInto) SELECT \(columns(prefix: "o")) FROM partsync_old o;
                 ELSE
+                    -- EXCEPT, not NOT EXISTS (… IS NOT DISTINCT FROM …): it hashes, where the anti-join could only
+                    -- nest loops over the transition tables (a 500k-row UPDATE ran for minutes); NULLs match alike.
                     \(insertInto)
                     SELECT \(columns(prefix: "n")) FROM partsync_new n
                     UNION ALL
-                    SELECT \(columns(prefix: "o")) FROM partsync_old o
-                    WHERE NOT EXISTS (SELECT 1 FROM partsync_new n WHERE \(sameKey));
+                    (SELECT \(columns(prefix: "o")) FROM partsync_old o
+                     EXCEPT
+                     SELECT \(columns(prefix: "n")) FROM partsync_new n);
                 END IF;
                 GET DIAGNOSTICS logged = ROW_COUNT;
                 IF logged > 0 AND EXISTS (
