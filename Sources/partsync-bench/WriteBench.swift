@@ -29,6 +29,7 @@ struct WriteBench: Sendable {
         for workload in Workload.allCases {
             for clients in [2, 8] {
                 let script = scripts[workload]!
+                session.log("writes: single-row \(workload.rawValue), \(clients) clients, \(pairs) pairs")
                 let (without, with) = try await pairs { try await pgbench(script, clients: clients) }
                     toggle: { try await setCapture($0, capture) }
                 results.addKept("single-row \(workload.rawValue), \(clients) clients: TPS with capture ÷ without",
@@ -38,6 +39,7 @@ struct WriteBench: Sendable {
         }
         let bulk = min(bulkRows, tableRows)
         for statement in ["INSERT … SELECT", "UPDATE"] {
+            session.log("writes: bulk \(statement) of \(bulk) rows, \(pairs) pairs")
             let (without, with) = try await pairs {
                 statement == "UPDATE" ? try await bulkUpdate(rows: bulk, capture) : try await bulkInsert(rows: bulk, capture)
             } toggle: { try await setCapture($0, capture) }
