@@ -138,6 +138,7 @@ struct RunBenchmark: AsyncParsableCommand {
         _ backfill: BackfillBench, main: BenchTable, mainRSS: [Double], into results: inout Measurements
     ) async throws {
         let small = memoryRows ?? max(100, rows / 4)
+        let session = backfill.session
         func peaks(_ table: BenchTable) async throws -> [Double] {
             var samples: [Double] = []
             for _ in 0..<repeats {
@@ -146,19 +147,19 @@ struct RunBenchmark: AsyncParsableCommand {
             return samples
         }
         let smallTable = BenchTable(name: "messages_small", keyType: .bigint)
-        session(backfill).log("memory: seeding \(smallTable.argument) with \(small) rows")
-        try await smallTable.seed(rows: small, on: backfill.session.connection)
+        session.log("memory: seeding \(smallTable.argument) with \(small) rows")
+        try await smallTable.seed(rows: small, on: session.connection)
         let smallPeaks = try await peaks(smallTable)
-        try await backfill.session.connection.execute("DROP TABLE \(smallTable.identifier.sql)")
+        try await session.connection.execute("DROP TABLE \(smallTable.identifier.sql)")
         let largePeaks: [Double]
         if small * 4 == rows {
             largePeaks = mainRSS.isEmpty ? try await peaks(main) : mainRSS
         } else {
             let largeTable = BenchTable(name: "messages_large", keyType: .bigint)
-            session(backfill).log("memory: seeding \(largeTable.argument) with \(small * 4) rows")
-            try await largeTable.seed(rows: small * 4, on: backfill.session.connection)
+            session.log("memory: seeding \(largeTable.argument) with \(small * 4) rows")
+            try await largeTable.seed(rows: small * 4, on: session.connection)
             largePeaks = try await peaks(largeTable)
-            try await backfill.session.connection.execute("DROP TABLE \(largeTable.identifier.sql)")
+            try await session.connection.execute("DROP TABLE \(largeTable.identifier.sql)")
         }
         let mebibytes = { (bytes: [Double]) in bytes.map { $0 / 1_048_576 } }
         results.add(Figure("partsync backfill peak RSS, \(small) rows", value: BenchMath.median(mebibytes(smallPeaks)),
@@ -172,8 +173,6 @@ struct RunBenchmark: AsyncParsableCommand {
                            target: .atMost(1.25), detail: "N = \(small) rows"),
                     samples: [])
     }
-
-    private func session(_ backfill: BackfillBench) -> BenchSession { backfill.session }
 
     static func machine(_ connection: Connection) async throws -> BenchReport.Machine {
         let names = ["fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size",
