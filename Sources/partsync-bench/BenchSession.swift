@@ -66,6 +66,8 @@ final class OnceFlag: @unchecked Sendable {
 struct Measurements: Sendable {
     var figures: [Figure] = []
     var samples: [String: [Double]] = [:]
+    /// `section: error` for each section that failed.
+    var failures: [String] = []
 
     mutating func add(_ figure: Figure, samples: [Double]) {
         figures.append(figure)

@@ -119,6 +119,8 @@ struct BenchReport: Codable, Sendable {
     var figures: [Figure]
     /// The raw samples behind the figures, by name.
     var samples: [String: [Double]]
+    /// `section: error` for each section that failed (its figures are missing).
+    var failures: [String]
 
     /// Every target met (figures without a target do not count).
     var allTargetsMet: Bool { figures.allSatisfy { $0.met != false } }

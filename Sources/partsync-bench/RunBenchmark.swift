@@ -12,11 +12,13 @@ struct RunBenchmark: AsyncParsableCommand {
             Works in schema partsync_bench of the database (dropped before and after), against a throwaway \
             durable cluster unless --database-url is given. Needs the partsync executable of the same build \
             (or --partsync) and pgbench. Every figure is the median of --repeat runs (write ratios: of --pairs \
-            interleaved pairs).
+            interleaved pairs). A section that fails is reported and the others still run; the exit status is \
+            then 1.
             """)
 
+    /// In the order they run: memory reuses the backfill's samples, writes change the table.
     enum Section: String, CaseIterable, Sendable {
-        case backfill, writes, memory
+        case backfill, memory, writes
     }
 
     @OptionGroup var target: BenchTarget
@@ -89,7 +91,8 @@ struct RunBenchmark: AsyncParsableCommand {
                 try await Migrations.resetBenchSchema(on: connection, recreate: false)
                 return BenchReport(
                     startedAt: startedAt, command: Self.commandLine(), rows: rows, repeats: repeats,
-                    machine: try await Self.machine(connection), figures: measured.figures, samples: measured.samples)
+                    machine: try await Self.machine(connection), figures: measured.figures, samples: measured.samples,
+                    failures: measured.failures)
             } catch {
                 _ = try? await Migrations.resetBenchSchema(on: connection, recreate: false)
                 throw error
@@ -102,6 +105,11 @@ struct RunBenchmark: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try encoder.encode(report).write(to: URL(fileURLWithPath: json))
         }
+        if !report.failures.isEmpty {
+            FileHandle.standardError.write(Data(("partsync-bench: failed sections:\n"
+                + report.failures.map { "  \($0)" }.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 
     private func measure(_ sections: Set<Section>, _ session: BenchSession) async throws -> Measurements {
@@ -111,23 +119,30 @@ struct RunBenchmark: AsyncParsableCommand {
         try await messages.seed(rows: rows, on: session.connection)
         let backfill = BackfillBench(session: session)
         var mainRSS: [Double] = []
-        if sections.contains(.backfill) {
-            mainRSS = try await backfill.measure(
-                messages, .init(keysetLoop: true, twoWorkers: true), into: &results)
-            let uuidTable = BenchTable(name: "messages_uuid", keyType: .uuid)
-            session.log("seeding \(uuidTable.argument) with \(rows) rows")
-            try await uuidTable.seed(rows: rows, on: session.connection)
-            try await backfill.measure(uuidTable, .init(keysetLoop: false, twoWorkers: false), into: &results)
-            try await session.connection.execute("DROP TABLE \(uuidTable.identifier.sql)")
-        }
-        if sections.contains(.memory) {
-            try await measureMemory(backfill, main: messages, mainRSS: mainRSS, into: &results)
-        }
-        if sections.contains(.writes) {
-            try await WriteBench(
-                session: session, table: messages, pgbenchSeconds: pgbenchSeconds, pairs: pairs, bulkRows: bulkRows,
-                tableRows: rows
-            ).measure(into: &results)
+        // A failed section is reported and the others still run: a 2M-row run takes a long time to repeat.
+        for section in Section.allCases where sections.contains(section) {
+            do {
+                switch section {
+                case .backfill:
+                    mainRSS = try await backfill.measure(
+                        messages, .init(keysetLoop: true, twoWorkers: true), into: &results)
+                    let uuidTable = BenchTable(name: "messages_uuid", keyType: .uuid)
+                    session.log("seeding \(uuidTable.argument) with \(rows) rows")
+                    try await uuidTable.seed(rows: rows, on: session.connection)
+                    try await backfill.measure(uuidTable, .init(keysetLoop: false, twoWorkers: false), into: &results)
+                    try await session.connection.execute("DROP TABLE \(uuidTable.identifier.sql)")
+                case .memory:
+                    try await measureMemory(backfill, main: messages, mainRSS: mainRSS, into: &results)
+                case .writes:
+                    try await WriteBench(
+                        session: session, table: messages, pgbenchSeconds: pgbenchSeconds, pairs: pairs,
+                        bulkRows: bulkRows, tableRows: rows
+                    ).measure(into: &results)
+                }
+            } catch {
+                session.log("the \(section.rawValue) section failed: \(error)")
+                results.failures.append("\(section.rawValue): \(error)")
+            }
         }
         return results
     }

@@ -43,7 +43,7 @@ import Testing
             startedAt: "", command: "", rows: 1, repeats: 1,
             machine: .init(cores: 2, memoryGiB: 1, serverVersion: "15", settings: [:]),
             figures: [Figure("time", value: 3, unit: "s"), Figure("r", value: 1.6, unit: "", target: .atLeast(1.5))],
-            samples: [:])
+            samples: [:], failures: [])
         #expect(report.allTargetsMet)
     }
 
