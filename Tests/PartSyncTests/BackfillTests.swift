@@ -40,6 +40,7 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
             ).run()
             #expect(summary.rowsCopied == 210_000)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
+            try await assertIndexesComplete("messages_partitioned", on: connection)
             #expect(try await connection.query("SELECT phase FROM partsync.migrations").first?[0] == "syncing")
             // A second run has nothing to do.
             let again = try await Backfiller(configuration: database.configuration, table: "messages", options: .init()).run()
@@ -47,14 +48,18 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
         }
     }
 
-    @Test("the composite-key \"Sales\".\"Order Events\" backfills exactly")
-    func compositeKey() async throws {
+    @Test("the composite-key \"Sales\".\"Order Events\" backfills exactly, chunked by blocks and by keys",
+          arguments: Backfiller.Chunking.allCases)
+    func compositeKey(chunking: Backfiller.Chunking) async throws {
         try await TestDatabase.with { database in
             let connection = try await Self.prepared(
                 database, setup: Fixtures.orderEvents, table: "\"Sales\".\"Order Events\"", key: "event date")
             _ = try await Backfiller(configuration: database.configuration, table: "\"Sales\".\"Order Events\"",
-                                     options: .init(batchRows: 17, chunkRows: 50)).run()
+                                     options: .init(batchRows: 17, chunkRows: 50, chunking: chunking)).run()
             try await assertTablesEqual("\"Sales\".\"Order Events\"", "\"Sales\".\"Order Events_partitioned\"", on: connection)
+            try await assertIndexesComplete("\"Sales\".\"Order Events_partitioned\"", on: connection)
+            let units = try await connection.query("SELECT DISTINCT unit FROM partsync.backfill_chunks")
+            #expect(units.rows.map { $0[0] } == [chunking.rawValue])
         }
     }
 

@@ -22,7 +22,8 @@ import TestSupport
                 try await Backfiller(configuration: database.configuration, table: "messages",
                                      options: .init(batchRows: 10_000, chunkRows: 100_000)).run()
             }
-            try await waitFor(connection, "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 777 AND NOT granted")
+            try await waitFor(connection, "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 777 AND NOT granted "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
             // The batch has read every row. Now delete one and move another to a different partition.
             let writer = try await database.connect()
             try await writer.execute("DELETE FROM messages WHERE id = 10")
@@ -32,7 +33,8 @@ import TestSupport
             let applierConnection = try await database.connect()
             let applier = Task { try await Applier(context: context).applyBatch(on: applierConnection) }
             try await waitFor(connection,
-                "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 1347636083 AND NOT granted")
+                "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 1347636083 AND NOT granted "
+                    + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
             try await gate.query("SELECT pg_advisory_unlock(777)")
             _ = try await backfill.value
             // One entry for the delete, two (old and new pair) for the partition-key move.
@@ -54,14 +56,12 @@ import TestSupport
                 database, setup: Fixtures.atlas(idType: "uuid") + Fixtures.atlasRows(count: 30_000), table: "messages")
             let context = try await MigrationContext.load(table: "messages", on: connection, phase: .syncing)
             let ids = try await connection.query("SELECT id::text FROM messages ORDER BY id").rows.map { $0[0]! }
-            let stop = StopFlag()
+            // The follow loop runs in-process through the backfill and the writes, then is stopped.
+            let stop = StopSignal()
             let applier = Task {
-                let applierConnection = try await database.connect()
-                while await !stop.isSet {
-                    if try await Applier(context: context, batchSize: 500).applyBatch(on: applierConnection) == 0 {
-                        try await Task.sleep(for: .milliseconds(20))
-                    }
-                }
+                try await SyncFollower(configuration: database.configuration, table: "messages",
+                                       options: .init(batchSize: 500, pollInterval: .milliseconds(200)))
+                    .run(.follow, stop: stop)
             }
             let backfill = Task {
                 try await Backfiller(configuration: database.configuration, table: "messages",
@@ -113,8 +113,8 @@ import TestSupport
                 try await group.waitForAll()
             }
             _ = try await backfill.value
-            await stop.set()
-            try await applier.value
+            stop.stop()
+            #expect(try await applier.value.stopped)
             let catchUp = try await database.connect()
             _ = try await Applier(context: context).catchUp(on: catchUp)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
@@ -141,18 +141,16 @@ import TestSupport
     }
 }
 
-func waitFor(_ connection: Connection, _ sql: String) async throws {
-    for _ in 0..<400 {
-        if try await connection.query(sql).first?.decode(Bool.self, at: 0) == true { return }
+/// Polls `sql` (a boolean query) until it is true (NULL counts as not yet); fails the test after `seconds`.
+func waitFor(_ connection: Connection, _ sql: String, _ parameters: [(any PostgresEncodable)?] = [],
+             seconds: Int = 10, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
+        if try await connection.query(sql, parameters).first?.decodeIfPresent(Bool.self, at: 0) == true { return }
         try await Task.sleep(for: .milliseconds(25))
     }
-    Issue.record("timed out waiting for: \(sql)")
+    Issue.record("timed out after \(seconds) s waiting for: \(sql)", sourceLocation: sourceLocation)
     throw CancellationError()
-}
-
-actor StopFlag {
-    var isSet = false
-    func set() { isSet = true }
 }
 
 /// A small deterministic generator (SplitMix64) so a failing workload can be replayed from its seed.

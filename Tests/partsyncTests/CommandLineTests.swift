@@ -24,4 +24,13 @@ import TestSupport
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("--table"))
     }
+
+    @Test("sync takes exactly one of --follow and --until-caught-up: neither or both is bad usage (exit 2)")
+    func syncModes() throws {
+        for flags in [[], ["--follow", "--until-caught-up"]] {
+            let outcome = try Products.run("partsync", ["sync", "--table", "t"] + flags)
+            #expect(outcome.status == 2, "\(flags)")
+            #expect(outcome.stderr.contains("exactly one of --until-caught-up and --follow"), "\(outcome.stderr)")
+        }
+    }
 }

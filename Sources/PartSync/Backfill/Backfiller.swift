@@ -1,9 +1,18 @@
 import Foundation
 import PostgresClient
 
-/// `partsync backfill`: copies the source into the partitioned twin inside the server, in key-range chunks and
-/// batches, each batch committed together with its checkpoint (invariant 4).
+/// `partsync backfill`: copies the source into the partitioned twin inside the server, chunk by chunk and batch
+/// by batch, each batch committed together with its checkpoint (invariant 4); then builds the target's deferred
+/// secondary indexes partition by partition (`IndexBuilder`).
 public struct Backfiller: Sendable {
+    /// How the source is cut into chunks.
+    public enum Chunking: String, Sendable, CaseIterable {
+        /// Physical block ranges (`ctid`): sequential reads whatever the key; the default.
+        case blocks
+        /// Primary-key ranges (keyset pagination).
+        case keys
+    }
+
     public struct Options: Sendable {
         public var batchRows: Int?
         public var batchMilliseconds: Int
@@ -11,17 +20,29 @@ public struct Backfiller: Sendable {
         public var maxRowsPerSecond: Int?
         /// Rows per chunk (the unit workers claim).
         public var chunkRows: Int
+        /// nil: blocks for a new plan, or whatever the stored plan used.
+        public var chunking: Chunking?
+        /// Pause while a streaming replica's replay lag is above this (nil: never).
+        public var maxReplicaLagMilliseconds: Int?
+        /// Partitions up to this size get their indexes with a plain `CREATE INDEX` in one short transaction;
+        /// larger ones with `CREATE INDEX CONCURRENTLY` (see `IndexBuilder`).
+        public var plainIndexBuildMaxBytes: Int64 = 64 << 20
+        /// Connections building small partitions' indexes in parallel.
+        public var indexConnections = 2
         public var retry: RetryPolicy
 
         public init(
             batchRows: Int? = nil, batchMilliseconds: Int = 250, workers: Int = 1, maxRowsPerSecond: Int? = nil,
-            chunkRows: Int = 100_000, retry: RetryPolicy = RetryPolicy(attempts: 10)
+            chunkRows: Int = 100_000, chunking: Chunking? = nil, maxReplicaLagMilliseconds: Int? = 10_000,
+            retry: RetryPolicy = RetryPolicy(attempts: 10)
         ) {
             self.batchRows = batchRows
             self.batchMilliseconds = batchMilliseconds
             self.workers = workers
             self.maxRowsPerSecond = maxRowsPerSecond
             self.chunkRows = chunkRows
+            self.chunking = chunking
+            self.maxReplicaLagMilliseconds = maxReplicaLagMilliseconds
             self.retry = retry
         }
     }
@@ -29,6 +50,7 @@ public struct Backfiller: Sendable {
     public struct Summary: Sendable {
         public var rowsCopied: Int64
         public var chunks: Int
+        public var indexesBuilt: Int
         public var alreadyDone: Bool
     }
 
@@ -36,33 +58,46 @@ public struct Backfiller: Sendable {
     public let table: String
     public let options: Options
     public let log: @Sendable (String) -> Void
+    /// Told about progress about once a second (the CLI draws a bar or prints a line from it).
+    public let progress: @Sendable (BackfillProgress) -> Void
 
-    public init(configuration: ConnectionConfiguration, table: String, options: Options,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        configuration: ConnectionConfiguration, table: String, options: Options,
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping @Sendable (BackfillProgress) -> Void = { _ in }
+    ) {
         self.configuration = configuration
         self.table = table
         self.options = options
         self.log = log
+        self.progress = progress
     }
 
-    public func run() async throws -> Summary {
-        let connection = try await Connection.connect(configuration)
+    /// Copies, then builds the indexes. `stop` (SIGINT/SIGTERM in the executable) lets every batch in flight
+    /// commit with its checkpoint and then ends the run with `PartSyncError(.interrupted)`: rerun to resume.
+    public func run(stop: StopSignal = StopSignal()) async throws -> Summary {
+        let connection = try await connect()
         let context = try await MigrationContext.load(table: table, on: connection, phase: .backfilling)
         switch context.record.phase {
         case .prepared, .backfilling, .failed: break
         default:
             log("\(context.table): already backfilled (phase \(context.record.phase.rawValue)); nothing to do")
-            return Summary(rowsCopied: 0, chunks: 0, alreadyDone: true)
+            return Summary(rowsCopied: 0, chunks: 0, indexesBuilt: 0, alreadyDone: true)
         }
         try await StateSchema.ensure(on: connection)
-        let chunks = try await planChunks(context, on: connection)
+        let plan = try await ChunkPlanner(context: context, chunkRows: options.chunkRows, requested: options.chunking)
+            .plan(on: connection, log: log)
         try await context.setPhase(.backfilling, from: [.prepared, .failed], message: "backfill started", on: connection)
-        let progress = Progress(total: max(context.source.estimatedRows, 1))
+        let copyStarted = ContinuousClock.now
+        let tracker = ProgressTracker(total: max(context.source.estimatedRows, 1), alreadyCopied: plan.rowsCopied)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<max(1, options.workers) {
-                group.addTask { try await copyLoop(context, worker: worker, progress: progress) }
+                group.addTask {
+                    try await CopyWorker(backfiller: self, context: context, chunking: plan.chunking, number: worker,
+                                         tracker: tracker, stop: stop).run()
+                }
             }
-            group.addTask { try await report(context, progress: progress) }
+            group.addTask { try await report(context, tracker: tracker) }
             // The reporter never ends on its own: wait for the workers, then stop it.
             for _ in 0..<max(1, options.workers) { try await group.next() }
             group.cancelAll()
@@ -73,177 +108,77 @@ public struct Backfiller: Sendable {
         let remaining = try copied.decode(Int.self, at: 1)
         guard remaining == 0 else {
             throw PartSyncError(.interrupted, table: context.table, phase: .backfilling,
-                                message: "\(remaining) chunk(s) left", nextStep: "run backfill again to resume")
+                                message: "stopped with \(remaining) chunk(s) left; every committed batch is kept",
+                                nextStep: "run backfill again to resume")
+        }
+        let total = try copied.decode(Int64.self, at: 0)
+        log("\(context.table): copy complete, \(total) rows in \(plan.chunks) chunks "
+            + "(\(Self.seconds(ContinuousClock.now - copyStarted)) s); building secondary indexes")
+        let indexStarted = ContinuousClock.now
+
+        let built = try await withThrowingTaskGroup(of: Int?.self) { group in
+            group.addTask {
+                let builder = IndexBuilder(
+                    context: context, configuration: configuration, retry: options.retry, log: log,
+                    connections: options.indexConnections, plainBuildMaxBytes: options.plainIndexBuildMaxBytes,
+                    stop: stop)
+                return try await builder.run { done, all in
+                    await tracker.indexes(built: done, of: all)
+                }
+            }
+            group.addTask { try await report(context, tracker: tracker); return nil }
+            let built = try await group.next()!!
+            group.cancelAll()
+            return built
         }
         try await context.setPhase(.syncing, from: [.backfilling], message: "backfill complete", on: connection)
-        let total = try copied.decode(Int64.self, at: 0)
-        log("\(context.table): backfill complete, \(total) rows in \(chunks) chunks. "
-            + "Next: partsync sync --table \(table) --until-caught-up")
-        return Summary(rowsCopied: total, chunks: chunks, alreadyDone: false)
+        try? await ProgressTracker.clear(context, on: connection)
+        log("\(context.table): backfill complete, \(total) rows, \(built) partition index(es) built "
+            + "(\(Self.seconds(ContinuousClock.now - indexStarted)) s). "
+            + "Next: partsync sync --table \(table) --follow")
+        return Summary(rowsCopied: total, chunks: plan.chunks, indexesBuilt: built, alreadyDone: false)
     }
 
-    /// Splits the key space into ranges of about `chunkRows` rows, once; a rerun reuses the stored chunks.
-    private func planChunks(_ context: MigrationContext, on connection: Connection) async throws -> Int {
-        try await connection.withTransaction { tx in
-            try await tx.query("SELECT 1 FROM partsync.migrations WHERE key = $1 FOR UPDATE", [context.record.key])
-            let existing = try await tx.query(
-                "SELECT count(*) FROM partsync.backfill_chunks WHERE migration = $1", [context.record.key])
-            let count = try existing.first!.decode(Int.self, at: 0)
-            if count > 0 { return count }
-            let key = context.key
-            let boundaries = try await tx.query(
-                """
-                SELECT \(key.textArray("s")) FROM (
-                    SELECT \(key.list()), row_number() OVER (ORDER BY \(key.list())) AS partsync_rn
-                    FROM \(context.record.source.sql)
-                ) s WHERE s.partsync_rn % $1 = 0 ORDER BY \(key.list(prefix: "s"))
-                """, [options.chunkRows])
-            var lower: String? = nil
-            var chunk = 0
-            for row in boundaries.rows {
-                try await tx.query(
-                    "INSERT INTO partsync.backfill_chunks (migration, chunk, lower_key, upper_key) VALUES ($1, $2, $3, $4)",
-                    [context.record.key, chunk, lower, row[0]])
-                lower = row[0]
-                chunk += 1
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", duration.seconds)
+    }
+
+    func connect() async throws -> Connection {
+        do {
+            return try await options.retry.run { try await Connection.connect(configuration) } onRetry: { attempt, error, pause in
+                log("\(table): cannot connect (\(error.description)); retry \(attempt) in \(Int(pause)) ms")
             }
-            try await tx.query(
-                "INSERT INTO partsync.backfill_chunks (migration, chunk, lower_key, upper_key) VALUES ($1, $2, $3, NULL)",
-                [context.record.key, chunk, lower])
-            try await tx.query("INSERT INTO partsync.events (migration, phase, message) VALUES ($1, 'backfilling', $2)",
-                               [context.record.key, "planned \(chunk + 1) chunks of about \(options.chunkRows) rows"])
-            return chunk + 1
+        } catch {
+            throw PartSyncError.database(error, table: table, phase: .backfilling, doing: "connect")
         }
     }
 
-    /// One worker: claims a chunk, copies one batch of it and moves its checkpoint, all in one transaction;
-    /// repeats until no chunk is left.
-    private func copyLoop(_ context: MigrationContext, worker: Int, progress: Progress) async throws {
-        var connection = try await Connection.connect(configuration)
-        var sizer = BatchSizer(fixedRows: options.batchRows, targetMilliseconds: Double(options.batchMilliseconds))
-        let started = ContinuousClock.now
-        var copiedByMe = 0
+    /// Hands progress to the caller every second and stores it for `partsync status` every five.
+    private func report(_ context: MigrationContext, tracker: ProgressTracker) async throws {
+        var connection: Connection? = nil
+        var tick = 0
         while true {
-            try Task.checkCancellation()
-            let outcome: BatchOutcome
+            try await Task.sleep(for: .seconds(1))
+            tick += 1
+            let snapshot = await tracker.snapshot()
+            progress(snapshot)
+            guard tick % 5 == 0 else { continue }
             do {
-                outcome = try await options.retry.run {
-                    if !(await connection.isOpen) { connection = try await Connection.connect(configuration) }
-                    return try await copyBatch(context, rows: sizer.rows, on: connection)
-                } onRetry: { attempt, error, pause in
-                    log("\(context.table): worker \(worker): \(error.description); retry \(attempt) in \(Int(pause)) ms")
+                let open: Connection
+                if let connection, await connection.isOpen {
+                    open = connection
+                } else {
+                    open = try await Connection.connect(configuration)
+                    connection = open
                 }
+                try await ProgressTracker.store(snapshot, context, on: open)
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
-                throw PartSyncError.database(error, table: context.table, phase: .backfilling, doing: "backfill batch")
-            }
-            switch outcome {
-            case .finished:
-                return
-            case .paused:
-                try await Task.sleep(for: .seconds(1))
-            case .busy:
-                // Every remaining chunk is being copied by another worker right now.
-                try await Task.sleep(for: .milliseconds(200))
-            case .copied(let rows, let milliseconds):
-                sizer.record(rows: rows, milliseconds: milliseconds)
-                copiedByMe += rows
-                await progress.add(rows)
-                if let limit = options.maxRowsPerSecond {
-                    let share = Double(limit) / Double(max(1, options.workers))
-                    let due = Double(copiedByMe) / share
-                    let elapsed = (ContinuousClock.now - started).seconds
-                    if due > elapsed { try await Task.sleep(for: .milliseconds(Int((due - elapsed) * 1000))) }
-                }
+                // Progress for `status` is best effort; the copy's own error handling reports real failures.
+                connection = nil
             }
         }
-    }
-
-    enum BatchOutcome: Sendable {
-        case copied(rows: Int, milliseconds: Double)
-        case busy, paused, finished
-    }
-
-    private func copyBatch(_ context: MigrationContext, rows: Int, on connection: Connection) async throws -> BatchOutcome {
-        let key = context.key
-        let started = ContinuousClock.now
-        return try await connection.withTransaction { tx in
-            try await tx.execute(context.copyLockSQL.shared)
-            let paused = try await tx.query("SELECT paused FROM partsync.migrations WHERE key = $1", [context.record.key])
-            if try paused.first?.decode(Bool.self, at: 0) == true { return .paused }
-            let claimed = try await tx.query(
-                """
-                SELECT chunk, coalesce(last_key, lower_key), upper_key FROM partsync.backfill_chunks
-                WHERE migration = $1 AND NOT done ORDER BY chunk LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, [context.record.key])
-            guard let chunk = claimed.first else {
-                let left = try await tx.query(
-                    "SELECT count(*) FROM partsync.backfill_chunks WHERE migration = $1 AND NOT done", [context.record.key])
-                return try left.first!.decode(Int.self, at: 0) == 0 ? .finished : .busy
-            }
-            let number = try chunk.decode(Int.self, at: 0)
-            let lower = TextArray.parse(chunk[1])
-            let upper = TextArray.parse(chunk[2])
-            var conditions: [String] = []
-            var parameters: [(any PostgresEncodable)?] = [rows]
-            if let lower {
-                conditions.append("\(key.row("s")) > \(key.parameters(from: parameters.count + 1))")
-                parameters += lower.map { $0 as (any PostgresEncodable)? }
-            }
-            if let upper {
-                conditions.append("\(key.row("s")) <= \(key.parameters(from: parameters.count + 1))")
-                parameters += upper.map { $0 as (any PostgresEncodable)? }
-            }
-            let copied = try await tx.query(
-                """
-                WITH batch AS (
-                    SELECT \(context.columnList(prefix: "s")) FROM \(context.record.source.sql) s
-                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                    ORDER BY \(key.list(prefix: "s")) LIMIT $1
-                ), copied AS (
-                    INSERT INTO \(context.record.target.sql) (\(context.columnList))
-                    SELECT \(context.columnList) FROM batch ON CONFLICT DO NOTHING
-                )
-                SELECT (SELECT count(*) FROM batch),
-                       (SELECT \(key.textArray("b")) FROM batch b ORDER BY \(key.list(prefix: "b")) DESC LIMIT 1)
-                """, parameters)
-            let count = try copied.first!.decode(Int.self, at: 0)
-            try await tx.query(
-                """
-                UPDATE partsync.backfill_chunks
-                SET last_key = coalesce($3::text[], last_key), rows_copied = rows_copied + $4, done = $5, updated_at = now()
-                WHERE migration = $1 AND chunk = $2
-                """, [context.record.key, number, copied.first![1], count, count < rows])
-            return .copied(rows: count, milliseconds: (ContinuousClock.now - started).milliseconds)
-        }
-    }
-
-    /// Logs rows, percent, rate and ETA every few seconds.
-    private func report(_ context: MigrationContext, progress: Progress) async throws {
-        let started = ContinuousClock.now
-        while true {
-            try await Task.sleep(for: .seconds(5))
-            let copied = await progress.copied
-            let elapsed = (ContinuousClock.now - started).seconds
-            log(ProgressLine.format(table: context.table, copied: copied, total: await progress.total, seconds: elapsed))
-        }
-    }
-}
-
-/// Rows copied by this process's workers.
-actor Progress {
-    var copied: Int64 = 0
-    let total: Int64
-    init(total: Int64) { self.total = total }
-    func add(_ rows: Int) { copied += Int64(rows) }
-}
-
-/// `public.messages: 1200000 / ~2000000 rows (60%), 180000 rows/s, ETA 4 s`. Pure.
-public enum ProgressLine {
-    public static func format(table: String, copied: Int64, total: Int64, seconds: Double) -> String {
-        let rate = seconds > 0 ? Double(copied) / seconds : 0
-        let percent = total > 0 ? min(100, Int(Double(copied) * 100 / Double(total))) : 0
-        let eta = rate > 0 ? max(0, Double(total - copied) / rate) : 0
-        return "\(table): \(copied) / ~\(total) rows (\(percent)%), \(Int(rate)) rows/s, ETA \(Int(eta.rounded())) s"
     }
 }
 

@@ -25,8 +25,16 @@ struct KeySQL: Sendable {
     }
 }
 
-/// Reads the `text[]` columns of the state tables.
+/// Reads and writes the `text[]` columns of the state tables.
 enum TextArray {
+    /// The array literal of `values`, every element quoted and escaped: `{"a","b\"c"}`.
+    static func literal(_ values: [String]) -> String {
+        let elements = values.map { value in
+            "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        }
+        return "{" + elements.joined(separator: ",") + "}"
+    }
+
     /// Parses PostgreSQL's array text output for a one-dimensional `text[]`.
     static func parse(_ text: String?) -> [String]? {
         guard let text, text.hasPrefix("{"), text.hasSuffix("}") else { return nil }

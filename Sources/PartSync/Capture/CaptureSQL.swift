@@ -26,6 +26,13 @@ public struct CaptureSQL: Sendable {
     public static let deleteTrigger = "partsync_capture_delete"
     public static let truncateTrigger = "partsync_block_truncate"
 
+    /// The applier deletes what it applied and VACUUMs the log itself once it has deleted enough (see
+    /// docs/change-capture.md, "Keeping the log small"); autovacuum is the backstop, triggered by a fixed
+    /// number of dead rows rather than a fraction of a table that is usually nearly empty. No truncation of
+    /// trailing empty pages: that needs an ACCESS EXCLUSIVE lock on a table every writer inserts into.
+    static let logStorageOptions = "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, "
+        + "autovacuum_vacuum_cost_delay = 0, vacuum_truncate = false"
+
     public init(migrationKey: String, source: SQLIdentifier, keyColumns: [(name: String, type: String)]) {
         self.migrationKey = migrationKey
         self.source = source
@@ -82,7 +89,7 @@ public struct CaptureSQL: Sendable {
                 partsync_seq bigint GENERATED ALWAYS AS IDENTITY (CACHE 32) PRIMARY KEY,
             \(columnDefinitions),
                 partsync_logged_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp()
-            )
+            ) WITH (\(Self.logStorageOptions))
             """,
             "COMMENT ON TABLE \(changeLog.sql) IS "
                 + SQLLiteral.quote("keys changed in \(source.displayName) since capture began; applied rows are removed"),

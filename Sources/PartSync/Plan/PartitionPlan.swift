@@ -330,12 +330,26 @@ enum Naming {
     static func migrationKey(for table: SQLIdentifier) -> String {
         let readable = table.name.lowercased().unicodeScalars
             .map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "_" }
+        return String(String(readable).prefix(30)) + "_" + hash((table.schema ?? "") + "\u{0}" + table.name)
+    }
+
+    /// A partition's copy of a parent index: `messages_partitioned_user_id_idx` on `messages_2024_01` →
+    /// `messages_2024_01_user_id_idx`. Names longer than 63 bytes are cut and end in a hash of the full
+    /// name, so two partitions whose names differ only at the end never collide.
+    static func partitionIndex(parentIndex: String, parent: String, partition: String) -> String {
+        let rest = parentIndex.hasPrefix(parent) ? String(parentIndex.dropFirst(parent.count)) : "_" + parentIndex
+        let full = partition + rest
+        if full.utf8.count <= 63 { return full }
+        var cut = full
+        while cut.utf8.count > 54 { cut.removeLast() }
+        return cut + "_" + hash(full)
+    }
+
+    /// The first 8 hex digits of the 64-bit FNV-1a hash of `text`.
+    static func hash(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ((table.schema ?? "") + "\u{0}" + table.name).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: 16 - hex.count) + hex
-        return String(String(readable).prefix(30)) + "_" + String(padded.prefix(8))
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(8))
     }
 }

@@ -19,8 +19,8 @@ struct TargetDDL {
     var statements: [String] {
         var statements = [createTable]
         statements += constraints
-        statements += indexes
         statements += partitionTables
+        statements += indexes
         statements += security
         statements += comments
         return statements
@@ -70,10 +70,14 @@ struct TargetDDL {
         return statements
     }
 
+    /// Secondary indexes are created `ON ONLY` the parent, after the partitions (a partition created later
+    /// would get a copy at once): the parent index stays invalid and the partitions get none, so the copy
+    /// loads heaps with only the primary key. `backfill` then builds each partition's index concurrently and
+    /// attaches it, which makes the parent index valid (see `IndexBuilder`).
     private var indexes: [String] {
         source.indexes.compactMap { index in
             guard !index.backsConstraint, index.isValid, let tail = index.definitionTail else { return nil }
-            return "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(derived(index.name).sql) ON \(target.sql)\(tail)"
+            return "CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(derived(index.name).sql) ON ONLY \(target.sql)\(tail)"
         }
     }
 

@@ -55,7 +55,20 @@ public enum StateSchema {
         )
         """,
         "COMMENT ON TABLE partsync.backfill_chunks IS "
-            + "'key ranges of the backfill: lower_key < key <= upper_key; last_key is the checkpoint'",
+            + "'ranges of the backfill (unit blocks: lower_key <= block < upper_key; unit keys: lower_key < key <= "
+            + "upper_key); last_key is the checkpoint'",
+        "ALTER TABLE partsync.backfill_chunks ADD COLUMN IF NOT EXISTS unit text NOT NULL DEFAULT 'keys'",
+        """
+        CREATE TABLE IF NOT EXISTS partsync.backfill_progress (
+            migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+            worker text NOT NULL,
+            progress jsonb NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (migration, worker)
+        )
+        """,
+        "COMMENT ON TABLE partsync.backfill_progress IS "
+            + "'live progress of running backfill processes (host:pid), refreshed every few seconds'",
         """
         CREATE TABLE IF NOT EXISTS partsync.appliers (
             migration text PRIMARY KEY REFERENCES partsync.migrations (key) ON DELETE CASCADE,
@@ -63,6 +76,15 @@ public enum StateSchema {
             backend_pid int,
             heartbeat timestamptz
         )
+        """,
+        // The applier's own figures (SyncFollower writes them at most once a second; SyncLag reads them).
+        """
+        ALTER TABLE partsync.appliers
+            ADD COLUMN IF NOT EXISTS started_at timestamptz,
+            ADD COLUMN IF NOT EXISTS applied_total bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS apply_rate double precision,
+            ADD COLUMN IF NOT EXISTS last_batch_at timestamptz,
+            ADD COLUMN IF NOT EXISTS log_vacuumed_at timestamptz
         """,
         """
         CREATE OR REPLACE FUNCTION partsync.partition_sizes(parent regclass)
@@ -107,9 +129,13 @@ public enum StateSchema {
     public static func ensure(on connection: Connection) async throws {
         let current = try await connection.query(
             """
-            SELECT pg_catalog.to_regclass('partsync.backfill_chunks') IS NOT NULL
+            SELECT pg_catalog.to_regclass('partsync.backfill_progress') IS NOT NULL
                AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
                            WHERE attrelid = pg_catalog.to_regclass('partsync.migrations') AND attname = 'paused')
+               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                           WHERE attrelid = pg_catalog.to_regclass('partsync.backfill_chunks') AND attname = 'unit')
+               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                           WHERE attrelid = pg_catalog.to_regclass('partsync.appliers') AND attname = 'log_vacuumed_at')
             """)
         if try current.first?.decode(Bool.self, at: 0) == true { return }
         try await connection.withTransaction { tx in

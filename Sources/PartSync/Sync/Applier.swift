@@ -3,10 +3,13 @@ import PostgresClient
 /// Brings the target's rows for logged keys to the source's current state (invariant 2), removing the applied
 /// log entries in the same transaction.
 ///
-/// Each batch, in one statement: take the oldest entries (`FOR UPDATE SKIP LOCKED`), upsert the source's current
-/// row for every logged primary key (`ON CONFLICT (pk…, partition key) DO UPDATE`), delete target rows for logged
-/// `(pk, partition key)` pairs that no longer exist in the source (deletes, partition-key moves), and delete the
-/// entries. Applying a key twice or out of order is harmless: the source is re-read every time.
+/// Each batch, in one statement: delete the oldest entries (`DELETE … RETURNING` hands their keys on: one pass
+/// over the log, no separate row lock; the applier lock already makes this session the only one applying),
+/// upsert the source's current row for every logged primary key once (`ON CONFLICT (pk…, partition key) DO
+/// UPDATE`), and delete target rows for logged `(pk, partition key)` pairs that no longer exist in the source
+/// (deletes, partition-key moves). Applying a key twice or out of order is harmless: the source is re-read every
+/// time, and a batch that fails rolls back with its deletions. `= ANY (ARRAY(…))` keeps the delete an index scan
+/// of the oldest entries however long the backlog (`IN (SELECT … LIMIT)` became a hash join over the whole log).
 /// The session sets `partsync.applier = on` so its writes are never captured (invariant 5), and each batch holds
 /// the migration's copy lock exclusively, so no backfill batch is open while it applies (invariant 3).
 public struct Applier: Sendable {
@@ -17,6 +20,12 @@ public struct Applier: Sendable {
         self.context = context
         self.batchSize = batchSize
     }
+
+    /// `partsync.applier = on`: the capture trigger ignores this transaction (no echo). `synchronous_commit = off`:
+    /// the batch does not wait for its WAL flush. That is safe because the batch's target writes and the deletion
+    /// of its entries commit in one transaction: a crash loses both or neither, and lost entries are applied again.
+    static let sessionSettings = "SELECT pg_catalog.set_config('partsync.applier', 'on', true), "
+        + "pg_catalog.set_config('synchronous_commit', 'off', true)"
 
     var applySQL: String {
         let key = context.key
@@ -32,7 +41,9 @@ public struct Applier: Sendable {
             .joined(separator: " AND ")
         return """
             WITH picked AS (
-                SELECT partsync_seq, \(logged) FROM \(log) ORDER BY partsync_seq LIMIT $1 FOR UPDATE SKIP LOCKED
+                DELETE FROM \(log)
+                WHERE partsync_seq = ANY (ARRAY(SELECT partsync_seq FROM \(log) ORDER BY partsync_seq LIMIT $1))
+                RETURNING \(logged)
             ), keys AS (
                 SELECT DISTINCT \(key.list()) FROM picked
             ), upserted AS (
@@ -45,20 +56,19 @@ public struct Applier: Sendable {
                 WHERE \(pairMatch.map { "t.\($0) = p.\($0)" }.joined(separator: " AND "))
                   AND NOT EXISTS (SELECT 1 FROM \(source) s WHERE \(pairMatch.map { "s.\($0) = t.\($0)" }.joined(separator: " AND ")))
                 RETURNING 1
-            ), applied AS (
-                DELETE FROM \(log) l USING picked p WHERE l.partsync_seq = p.partsync_seq RETURNING 1
             )
-            SELECT (SELECT count(*) FROM applied), (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
+            SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
             """
     }
 
     /// Applies one batch; returns the number of log entries applied (0 when the log is empty).
     public func applyBatch(on connection: Connection) async throws -> Int {
         let sql = applySQL
-        let lock = context.copyLockSQL.exclusive
+        // One round trip for the settings and the copy lock (simple protocol allows several statements).
+        let prologue = Self.sessionSettings + "; " + context.copyLockSQL.exclusive
         let size = batchSize
-        return try await connection.withTransaction(settings: ["partsync.applier": "on"]) { tx in
-            try await tx.execute(lock)
+        return try await connection.withTransaction { tx in
+            try await tx.execute(prologue)
             return try await tx.query(sql, [size]).first!.decode(Int.self, at: 0)
         }
     }

@@ -2,36 +2,54 @@ import PostgresClient
 
 /// Exactly one applier per table: a session-level advisory lock, held while applying.
 public enum SyncRunner {
+    static let lockClass = 1347636084
+    /// The `pg_locks` row (alias `l`) of the granted applier lock, with the migration key as `$1` and
+    /// `lockClass` as `$2`. pg_locks shows every database's advisory locks: match this database only.
+    static let heldLock = """
+        l.locktype = 'advisory' AND l.granted AND l.classid = $2::oid AND l.objid = pg_catalog.hashtext($1)::oid
+          AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+        """
+
     public static func withApplierLock<T>(
         _ context: MigrationContext, on connection: Connection, _ body: () async throws -> T
     ) async throws -> T {
+        try await acquire(context, on: connection)
+        do {
+            let value = try await body()
+            await release(context, on: connection)
+            return value
+        } catch {
+            await release(context, on: connection)
+            throw error
+        }
+    }
+
+    /// Takes the applier lock in this session and records the session as the applier.
+    /// - Throws: `PartSyncError(.usage)` naming the holder's backend pid when another session holds it.
+    static func acquire(_ context: MigrationContext, on connection: Connection) async throws {
         let key = context.record.key
         let locked = try await connection.query(
-            "SELECT pg_catalog.pg_try_advisory_lock(1347636084, pg_catalog.hashtext($1))", [key])
+            "SELECT pg_catalog.pg_try_advisory_lock($2, pg_catalog.hashtext($1))", [key, lockClass])
         guard try locked.first!.decode(Bool.self, at: 0) else {
             let holder = try await connection.query(
                 """
                 SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local')
                 FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
-                WHERE l.locktype = 'advisory' AND l.classid = 1347636084 AND l.objid = pg_catalog.hashtext($1)::oid
-                  AND l.granted
-                """, [key]).first
+                WHERE \(heldLock)
+                """, [key, lockClass]).first
             throw PartSyncError(
                 .usage, table: context.table, phase: .syncing,
                 message: "another applier is already running for this table (backend pid \(holder?[0] ?? "?"), "
                     + "\(holder?[1] ?? "?") from \(holder?[2] ?? "?"))",
-                nextStep: "let it finish, or stop it (SIGTERM) before starting another")
+                nextStep: "let it finish, or stop it (SIGTERM) before starting another; --wait waits for it")
         }
-        let unlock = "SELECT pg_catalog.pg_advisory_unlock(1347636084, pg_catalog.hashtext($1))"
-        do {
-            try await connection.query(
-                "UPDATE partsync.appliers SET backend_pid = pg_backend_pid(), heartbeat = now() WHERE migration = $1", [key])
-            let value = try await body()
-            _ = try? await connection.query(unlock, [key])
-            return value
-        } catch {
-            _ = try? await connection.query(unlock, [key])
-            throw error
-        }
+        try await connection.query(
+            "UPDATE partsync.appliers SET backend_pid = pg_backend_pid(), heartbeat = now() WHERE migration = $1", [key])
+    }
+
+    /// Releases the lock; a lost connection has released it already.
+    static func release(_ context: MigrationContext, on connection: Connection) async {
+        _ = try? await connection.query(
+            "SELECT pg_catalog.pg_advisory_unlock($2, pg_catalog.hashtext($1))", [context.record.key, lockClass])
     }
 }

@@ -7,9 +7,12 @@ extension PartSyncCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy the rows into the partitioned table in checkpointed batches (resumable).",
             discussion: """
-                Rows are copied inside the server, batch by batch; each batch commits with its checkpoint, so an \
-                interrupted run (even kill -9) resumes where it stopped when started again. Several processes may \
-                run on one table: they claim chunks without copying the same one at once. Pause from anywhere with \
+                Rows are copied inside the server, batch by batch, into partitions that carry only the primary \
+                key; each batch commits with its checkpoint, so an interrupted run (even kill -9) resumes where it \
+                stopped when started again. Then each partition's secondary indexes are built and attached to the \
+                parent's. Several processes may run on one table: they claim chunks without copying the same one \
+                at once. Progress: a bar on a terminal, a line every 5 s otherwise, and `partsync status` from \
+                anywhere. Pause from anywhere with \
                 UPDATE partsync.migrations SET paused = true WHERE source_table = '<table>'; set it back to resume.
                 """)
 
@@ -33,46 +36,50 @@ extension PartSyncCommand {
         @Option(help: "Rows per chunk (the unit workers claim); fixed on the first run.")
         var chunkRows = 100_000
 
+        @Option(help: "Chunk by heap block ranges (blocks: sequential reads, the default) or by key ranges (keys).")
+        var chunkBy: ChunkBy?
+
+        @Option(help: "Slow down while a streaming replica's replay lag exceeds this many milliseconds (0: never).")
+        var maxReplicaLagMs = 10_000
+
+        @Option(help: "Partitions above this many MB get CREATE INDEX CONCURRENTLY; smaller ones a plain, short build.")
+        var onlineIndexAboveMb = 64
+
+        @Option(help: .hidden)
+        var retries = 10
+
+        enum ChunkBy: String, ExpressibleByArgument, CaseIterable {
+            case blocks, keys
+        }
+
         func validate() throws {
             guard workers >= 1 && workers <= 32 else { throw ValidationError("--workers must be 1 to 32") }
             guard batchRows.map({ $0 >= 1 }) ?? true else { throw ValidationError("--batch-rows must be positive") }
             guard batchMs >= 10 else { throw ValidationError("--batch-ms must be at least 10") }
             guard chunkRows >= 100 else { throw ValidationError("--chunk-rows must be at least 100") }
+            guard maxRowsPerSecond.map({ $0 >= 1 }) ?? true else {
+                throw ValidationError("--max-rows-per-second must be positive")
+            }
+            guard maxReplicaLagMs >= 0 else { throw ValidationError("--max-replica-lag-ms must not be negative") }
+            guard retries >= 1 else { throw ValidationError("--retries must be at least 1") }
+            guard onlineIndexAboveMb >= 0 else { throw ValidationError("--online-index-above-mb must not be negative") }
         }
 
         func run() async throws {
+            let display = ProgressDisplay(table: table)
+            var options = Backfiller.Options(
+                batchRows: batchRows, batchMilliseconds: batchMs, workers: workers,
+                maxRowsPerSecond: maxRowsPerSecond, chunkRows: chunkRows,
+                chunking: chunkBy.flatMap { Backfiller.Chunking(rawValue: $0.rawValue) },
+                maxReplicaLagMilliseconds: maxReplicaLagMs > 0 ? maxReplicaLagMs : nil,
+                retry: RetryPolicy(attempts: retries))
+            options.plainIndexBuildMaxBytes = Int64(onlineIndexAboveMb) << 20
             let backfiller = Backfiller(
                 configuration: ConnectionConfiguration.resolve(databaseURL: connection.databaseURL), table: table,
-                options: Backfiller.Options(batchRows: batchRows, batchMilliseconds: batchMs, workers: workers,
-                                            maxRowsPerSecond: maxRowsPerSecond, chunkRows: chunkRows),
-                log: Output.info)
-            _ = try await backfiller.run()
-        }
-    }
-
-    struct Sync: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Apply captured changes to the partitioned table until caught up.")
-
-        @OptionGroup var connection: ConnectionOptions
-
-        @Option(help: "The table being migrated.")
-        var table: String
-
-        @Flag(help: "Exit once nothing committed before the start is pending.")
-        var untilCaughtUp = false
-
-        func validate() throws {
-            guard untilCaughtUp else { throw ValidationError("give --until-caught-up") }
-        }
-
-        func run() async throws {
-            let database = try await connection.connect()
-            let context = try await MigrationContext.load(table: table, on: database, phase: .syncing)
-            try await SyncRunner.withApplierLock(context, on: database) {
-                let applied = try await Applier(context: context).catchUp(on: database)
-                Output.info("\(context.table): caught up, \(applied) change-log entries applied")
-            }
+                options: options,
+                log: display.log, progress: display.show)
+            let stop = StopSignal()
+            _ = try await SignalTrap.withStopOnSignals(stop) { try await backfiller.run(stop: stop) }
         }
     }
 }

@@ -1,0 +1,108 @@
+import PostgresClient
+
+/// Cuts the source into chunks once and stores them; a rerun (or a second process) reuses the stored plan.
+///
+/// - `blocks`: ranges of heap blocks, `lower_key <= block < upper_key`, read with a TID range scan. Planning is
+///   instant (it needs only the relation's size) and every read is sequential, also for a random `uuid` key.
+///   The last range ends at the size measured now: any row stored beyond it was written after the capture
+///   trigger was committed (prepare precedes backfill), so the change log has it and the applier copies it.
+/// - `keys`: primary-key ranges, `lower_key < key <= upper_key`, found with one ordered pass over the key.
+struct ChunkPlanner {
+    struct Plan {
+        var chunking: Backfiller.Chunking
+        var chunks: Int
+        var rowsCopied: Int64
+    }
+
+    let context: MigrationContext
+    let chunkRows: Int
+    let requested: Backfiller.Chunking?
+
+    func plan(on connection: Connection, log: @Sendable (String) -> Void) async throws -> Plan {
+        try await connection.withTransaction { tx in
+            // Serialises planning between processes started together.
+            try await tx.query("SELECT 1 FROM partsync.migrations WHERE key = $1 FOR UPDATE", [context.record.key])
+            let existing = try await tx.query(
+                """
+                SELECT count(*), min(unit), coalesce(sum(rows_copied), 0)::int8
+                FROM partsync.backfill_chunks WHERE migration = $1
+                """, [context.record.key]).first!
+            let count = try existing.decode(Int.self, at: 0)
+            if count > 0 {
+                let stored = Backfiller.Chunking(rawValue: existing[1] ?? "") ?? .keys
+                if let requested, requested != stored {
+                    log("\(context.table): chunks were planned by \(stored.rawValue) on the first run; keeping that "
+                        + "(--chunk-by \(requested.rawValue) ignored)")
+                }
+                return Plan(chunking: stored, chunks: count, rowsCopied: try existing.decode(Int64.self, at: 2))
+            }
+            let chunking = requested ?? .blocks
+            let ranges: [(lower: [String]?, upper: [String]?)]
+            switch chunking {
+            case .blocks: ranges = try await blockRanges(tx)
+            case .keys: ranges = try await keyRanges(tx)
+            }
+            for (number, range) in ranges.enumerated() {
+                try await tx.query(
+                    """
+                    INSERT INTO partsync.backfill_chunks (migration, chunk, unit, lower_key, upper_key)
+                    VALUES ($1, $2, $3, $4, $5)
+                    """,
+                    [context.record.key, number, chunking.rawValue, range.lower.map(TextArray.literal),
+                     range.upper.map(TextArray.literal)])
+            }
+            try await tx.query(
+                "INSERT INTO partsync.events (migration, phase, message) VALUES ($1, 'backfilling', $2)",
+                [context.record.key, "planned \(ranges.count) chunks by \(chunking.rawValue) of about \(chunkRows) rows"])
+            return Plan(chunking: chunking, chunks: ranges.count, rowsCopied: 0)
+        }
+    }
+
+    private func blockRanges(_ tx: isolated Connection) async throws -> [(lower: [String]?, upper: [String]?)] {
+        let size = try await tx.query(
+            """
+            SELECT pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8,
+                   CASE WHEN c.reltuples > 0 AND c.relpages > 0 THEN c.reltuples / c.relpages ELSE 0 END
+            FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass
+            """, [context.record.source.sql]).first!
+        let blocks = try size.decode(Int64.self, at: 0)
+        let density = try size.decode(Double.self, at: 1)
+        let perChunk = BlockMath.blocks(forRows: chunkRows, rowsPerBlock: density)
+        return BlockMath.ranges(blocks: blocks, perChunk: perChunk).map { ([String($0.lower)], [String($0.upper)]) }
+    }
+
+    private func keyRanges(_ tx: isolated Connection) async throws -> [(lower: [String]?, upper: [String]?)] {
+        let key = context.key
+        let boundaries = try await tx.query(
+            """
+            SELECT \(key.textArray("s")) FROM (
+                SELECT \(key.list()), row_number() OVER (ORDER BY \(key.list())) AS partsync_rn
+                FROM \(context.record.source.sql)
+            ) s WHERE s.partsync_rn % $1 = 0 ORDER BY \(key.list(prefix: "s"))
+            """, [chunkRows])
+        var ranges: [(lower: [String]?, upper: [String]?)] = []
+        var lower: [String]? = nil
+        for row in boundaries.rows {
+            let upper = TextArray.parse(row[0])
+            ranges.append((lower, upper))
+            lower = upper
+        }
+        ranges.append((lower, nil))
+        return ranges
+    }
+}
+
+/// Block arithmetic of the `blocks` chunking. Pure.
+enum BlockMath {
+    /// Blocks that hold about `rows` rows; a table never analysed is assumed to hold 50 rows a block.
+    static func blocks(forRows rows: Int, rowsPerBlock: Double) -> Int64 {
+        let density = rowsPerBlock > 0 ? rowsPerBlock : 50
+        return max(1, Int64((Double(rows) / density).rounded(.up)))
+    }
+
+    /// `[0, blocks)` cut into ranges of `perChunk`; one empty range for an empty table.
+    static func ranges(blocks: Int64, perChunk: Int64) -> [(lower: Int64, upper: Int64)] {
+        guard blocks > 0 else { return [(0, 0)] }
+        return stride(from: Int64(0), to: blocks, by: Int(max(1, perChunk))).map { ($0, min(blocks, $0 + max(1, perChunk))) }
+    }
+}

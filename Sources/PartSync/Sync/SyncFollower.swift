@@ -1,0 +1,325 @@
+import PostgresClient
+
+/// The applier as a long-running worker: drains the change log in batches, sleeps on LISTEN when the log is
+/// empty, polls as a fallback, survives lost connections, and reports its lag.
+///
+/// The log is the truth and NOTIFY only wakes (docs/change-capture.md, "The follow loop"): every decision is
+/// taken from what the log holds now, never from what this process remembers, so a restart or a reconnect
+/// resumes exactly. Writers notify only while `partsync.appliers.waiting` is set, which the loop does only
+/// when the log is empty and its listener is connected.
+public struct SyncFollower: Sendable {
+    public enum Mode: Sendable, Equatable {
+        /// Exit once nothing that was committed before the start is pending.
+        case untilCaughtUp
+        /// Run until the stop signal fires.
+        case follow
+    }
+
+    public struct Options: Sendable {
+        /// Log entries per apply batch.
+        public var batchSize: Int
+        /// How long the loop sleeps when no notification comes; bounds how late a missed wake-up is noticed.
+        public var pollInterval: Duration
+        /// How often a lag line is logged while following (nil: never).
+        public var lagInterval: Duration?
+        /// Wait for another applier to stop instead of failing.
+        public var waitForLock: Bool
+        /// VACUUM the log after deleting this many entries (at most once a second).
+        public var vacuumAfterEntries: Int
+        /// Lost connections and lock timeouts.
+        public var retry: RetryPolicy
+
+        public init(
+            batchSize: Int = 5_000, pollInterval: Duration = .seconds(1), lagInterval: Duration? = .seconds(5),
+            waitForLock: Bool = false, vacuumAfterEntries: Int = 20_000,
+            retry: RetryPolicy = RetryPolicy(attempts: 12, baseMilliseconds: 100, maxMilliseconds: 10_000)
+        ) {
+            self.batchSize = batchSize
+            self.pollInterval = pollInterval
+            self.lagInterval = lagInterval
+            self.waitForLock = waitForLock
+            self.vacuumAfterEntries = vacuumAfterEntries
+            self.retry = retry
+        }
+    }
+
+    public struct Summary: Sendable, Equatable {
+        /// Log entries applied by this run.
+        public var applied: Int64
+        /// True when the run ended because of the stop signal rather than by catching up.
+        public var stopped: Bool
+    }
+
+    /// `application_name` of the applying session and of the listening one (find them in pg_stat_activity).
+    public static let applierName = "partsync sync"
+    public static let listenerName = "partsync listen"
+
+    public let configuration: ConnectionConfiguration
+    public let table: String
+    public let options: Options
+    let log: @Sendable (String) -> Void
+
+    public init(
+        configuration: ConnectionConfiguration, table: String, options: Options = Options(),
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.table = table
+        self.options = options
+        self.log = log
+    }
+
+    /// Applies until caught up, or follows until `stop` fires; the batch in flight finishes first. Cancelling
+    /// the task instead aborts the statement in flight (the batch rolls back; its entries stay in the log) and
+    /// throws `CancellationError`.
+    /// - Throws: `PartSyncError(.usage)` for an unknown table or another applier (unless `waitForLock`);
+    ///   `PartSyncError(.database)` when the database stays unreachable after the retries.
+    public func run(_ mode: Mode, stop: StopSignal = StopSignal()) async throws -> Summary {
+        let wakeups = Wakeups()
+        stop.attach(wakeups)
+        var session = ApplierSession(follower: self)
+        let context: MigrationContext?
+        do {
+            context = try await session.start(stop: stop)
+        } catch {
+            await session.close()
+            throw PartSyncError.database(error, table: table, phase: .syncing, doing: "starting the applier")
+        }
+        guard let context else {
+            await session.close()
+            return Summary(applied: 0, stopped: true)
+        }
+        if mode == .untilCaughtUp {
+            return try await applyLoop(mode, context: context, session: &session, wakeups: wakeups, stop: stop)
+        }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await listen(context, wakeups: wakeups, stop: stop) }
+            let summary = try await applyLoop(mode, context: context, session: &session, wakeups: wakeups, stop: stop)
+            group.cancelAll()
+            return summary
+        }
+    }
+
+    private func applyLoop(
+        _ mode: Mode, context: MigrationContext, session: inout ApplierSession, wakeups: Wakeups, stop: StopSignal
+    ) async throws -> Summary {
+        let applier = Applier(context: context, batchSize: options.batchSize)
+        var figures = ApplierFigures(vacuumAfterEntries: options.vacuumAfterEntries)
+        let clock = ContinuousClock()
+        var lastLagLine = clock.now
+        let logTable = context.record.changeLog
+        var stopped = false
+        do {
+            let high: Int64 = try await session.run { connection in
+                try await connection.query("SELECT coalesce(max(partsync_seq), 0) FROM \(logTable)")
+                    .first!.decode(Int64.self, at: 0)
+            }
+            loop: while true {
+                if stop.isStopped || Task.isCancelled {
+                    stopped = true
+                    break
+                }
+                let applied = try await session.run { try await applier.applyBatch(on: $0) }
+                figures.record(applied: applied, at: clock.now)
+                try await housekeeping(context, figures: &figures, drained: applied < options.batchSize,
+                                       session: &session, clock: clock)
+                if mode == .follow, let interval = options.lagInterval, clock.now - lastLagLine >= interval {
+                    lastLagLine = clock.now
+                    let lag = try await session.run { try await SyncLag.load(context, on: $0) }
+                    log("\(context.table): sync: \(lag.line)")
+                }
+                if applied > 0 { continue }
+                switch mode {
+                case .untilCaughtUp:
+                    let pending = try await session.run { connection in
+                        try await connection.query("SELECT EXISTS (SELECT 1 FROM \(logTable) WHERE partsync_seq <= $1)",
+                                                   [high]).first!.decode(Bool.self, at: 0)
+                    }
+                    if !pending { break loop }
+                    await wakeups.wait(upTo: .milliseconds(50))
+                case .follow:
+                    guard wakeups.isListening else {
+                        await wakeups.wait(upTo: options.pollInterval)
+                        continue
+                    }
+                    // The race: a writer whose trigger read the mark before it was committed does not notify,
+                    // so commit the mark first, then look once more, and only then sleep. A writer that still
+                    // slips through is picked up by the poll.
+                    try await session.run { try await markWaiting(true, context, on: $0) }
+                    wakeups.reset()
+                    let late = try await session.run { try await applier.applyBatch(on: $0) }
+                    if late == 0 { await wakeups.wait(upTo: options.pollInterval) }
+                    figures.record(applied: late, at: clock.now)
+                    try await session.run { try await markWaiting(false, context, on: $0) }
+                }
+            }
+        } catch {
+            await session.finish(context, figures: figures)
+            // A cancelled task cancels the statement in flight (57014): the batch rolled back, nothing is lost.
+            if Task.isCancelled { throw CancellationError() }
+            throw PartSyncError.database(error, table: context.table, phase: .syncing, doing: "applying the change log")
+        }
+        await session.finish(context, figures: figures)
+        return Summary(applied: figures.total, stopped: stopped)
+    }
+
+    /// Writes the applier's figures at most once a second and VACUUMs the log when enough was deleted.
+    private func housekeeping(
+        _ context: MigrationContext, figures: inout ApplierFigures, drained: Bool, session: inout ApplierSession,
+        clock: ContinuousClock
+    ) async throws {
+        let now = clock.now
+        if figures.vacuumDue(at: now, drained: drained) {
+            try await session.run { connection in
+                try await connection.execute("VACUUM (SKIP_LOCKED, TRUNCATE false) \(context.record.changeLog)")
+                try await connection.query(
+                    "UPDATE partsync.appliers SET log_vacuumed_at = now() WHERE migration = $1", [context.record.key])
+            }
+            figures.vacuumed(at: now)
+        }
+        if let report = figures.report(at: now) {
+            try await session.run { try await report.write(context, on: $0) }
+        }
+    }
+
+    private func markWaiting(_ waiting: Bool, _ context: MigrationContext, on connection: Connection) async throws {
+        try await connection.query(
+            "UPDATE partsync.appliers SET waiting = $2, heartbeat = now() WHERE migration = $1 AND waiting <> $2",
+            [context.record.key, waiting])
+    }
+
+    /// Keeps a LISTEN connection open and forwards every notification as a ring; reconnects with backoff when
+    /// it is lost. Rings once after each (re)connect: whatever was written while nobody listened is drained.
+    private func listen(_ context: MigrationContext, wakeups: Wakeups, stop: StopSignal) async {
+        var listenConfiguration = configuration
+        listenConfiguration.applicationName = Self.listenerName
+        var failures = 0
+        while !Task.isCancelled && !stop.isStopped {
+            do {
+                try await NotificationListener.withListener(listenConfiguration, channels: [context.record.channel]) {
+                    stream in
+                    if failures > 0 { log("\(context.table): sync: listening again") }
+                    failures = 0
+                    wakeups.isListening = true
+                    wakeups.ring()
+                    for try await _ in stream { wakeups.ring() }
+                }
+            } catch {
+                if failures == 0 {
+                    log("\(context.table): sync: the listener connection failed (\(error)); reconnecting, "
+                        + "the fallback poll keeps applying")
+                }
+                failures += 1
+            }
+            wakeups.isListening = false
+            if Task.isCancelled || stop.isStopped { return }
+            let pause = options.retry.delay(forAttempt: min(max(failures, 1), 8))
+            try? await Task.sleep(for: .milliseconds(Int(pause)))
+        }
+    }
+}
+
+/// The applying connection: reconnects on a lost connection and takes the applier lock again before it
+/// applies anything (the lock went with the old session).
+struct ApplierSession {
+    let follower: SyncFollower
+    private var connection: Connection?
+    private var context: MigrationContext?
+
+    init(follower: SyncFollower) { self.follower = follower }
+
+    private var connectionConfiguration: ConnectionConfiguration {
+        var configuration = follower.configuration
+        configuration.applicationName = SyncFollower.applierName
+        return configuration
+    }
+
+    /// Connects, loads the migration, takes the applier lock (waiting for it if asked) and resets the
+    /// applier's figures. Nil when stopped while waiting for the lock.
+    mutating func start(stop: StopSignal) async throws -> MigrationContext? {
+        let connection = try await follower.options.retry.run {
+            try await Connection.connect(connectionConfiguration)
+        }
+        self.connection = connection
+        try await StateSchema.ensure(on: connection)
+        let context = try await MigrationContext.load(table: follower.table, on: connection, phase: .syncing)
+        self.context = context
+        var reported = false
+        while true {
+            do {
+                try await SyncRunner.acquire(context, on: connection)
+                break
+            } catch {
+                guard follower.options.waitForLock, !stop.isStopped, !Task.isCancelled,
+                    (error as? PartSyncError)?.kind == .usage
+                else { throw error }
+                if !reported { follower.log("\(context.table): sync: \((error as? PartSyncError)?.message ?? ""); waiting") }
+                reported = true
+                try? await Task.sleep(for: .seconds(1))
+                if stop.isStopped || Task.isCancelled { return nil }
+            }
+        }
+        try await connection.query(
+            """
+            UPDATE partsync.appliers SET started_at = now(), heartbeat = now(), applied_total = 0, apply_rate = NULL,
+                waiting = false
+            WHERE migration = $1
+            """, [context.record.key])
+        return context
+    }
+
+    /// Runs `body` on the connection, reconnecting (and re-taking the applier lock) between retries.
+    mutating func run<T>(_ body: (Connection) async throws -> T) async throws -> T {
+        let follower = follower
+        return try await follower.options.retry.run {
+            if connection == nil { try await reconnect() }
+            guard let connection else { throw PostgresError(kind: .connectionLost, message: "not connected") }
+            do {
+                return try await body(connection)
+            } catch {
+                if !(await connection.isOpen) { self.connection = nil }
+                throw error
+            }
+        } onRetry: { attempt, error, pause in
+            follower.log("\(follower.table): sync: \(error.description); retry \(attempt) in \(Int(pause)) ms")
+        }
+    }
+
+    private mutating func reconnect() async throws {
+        guard let context else { return }
+        let connection = try await Connection.connect(connectionConfiguration)
+        // The old session's lock is released when its backend exits, which may take a moment after a
+        // network failure: give it a few seconds before reporting another applier.
+        for attempt in 1...20 {
+            do {
+                try await SyncRunner.acquire(context, on: connection)
+                break
+            } catch {
+                guard (error as? PartSyncError)?.kind == .usage, attempt < 20 else {
+                    await connection.close()
+                    throw error
+                }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        self.connection = connection
+        follower.log("\(context.table): sync: reconnected (backend pid \(connection.backendPID))")
+    }
+
+    /// Clears the waiting mark, writes the final figures and releases the lock; best effort (the connection
+    /// may be gone, and then so are the lock and the need to clear anything but the mark).
+    mutating func finish(_ context: MigrationContext, figures: ApplierFigures) async {
+        if connection == nil { try? await reconnect() }
+        guard let connection else { return }
+        _ = try? await connection.query(
+            "UPDATE partsync.appliers SET waiting = false WHERE migration = $1", [context.record.key])
+        if let report = figures.finalReport() { try? await report.write(context, on: connection) }
+        await SyncRunner.release(context, on: connection)
+        await close()
+    }
+
+    mutating func close() async {
+        await connection?.close()
+        connection = nil
+    }
+}

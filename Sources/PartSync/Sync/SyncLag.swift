@@ -1,0 +1,88 @@
+import PostgresClient
+
+/// How far the partitioned table trails the source, from the change log and the applier's own figures.
+///
+/// Read by `partsync status` and by the follow loop's periodic lag line. Cheap enough to poll every few
+/// seconds: one count of the log, one index probe for its oldest entry, one row of `partsync.appliers`.
+public struct SyncLag: Sendable, Codable, Equatable {
+    /// Change-log entries not applied yet.
+    public var pending: Int64
+    /// Age of the oldest unapplied entry (when its statement started); nil when nothing is pending.
+    public var oldestAgeSeconds: Double?
+    /// Entries the current (or last) applier has applied since it started.
+    public var appliedTotal: Int64
+    /// Entries per second over the applier's last reporting interval; nil before its first report.
+    public var applyRate: Double?
+    /// Seconds since the applier last applied a non-empty batch; nil if it never has.
+    public var lastBatchAgeSeconds: Double?
+    /// Seconds since the applier last reported it was alive; nil if no applier ever ran.
+    public var heartbeatAgeSeconds: Double?
+    /// Backend pid of the session holding the applier lock right now; nil when no applier runs.
+    public var applierPID: Int32?
+    /// True while the applier sleeps on LISTEN (writers then notify it).
+    public var applierWaiting: Bool
+    /// Heap, index and TOAST bytes of the change log.
+    public var logBytes: Int64
+
+    public init(
+        pending: Int64, oldestAgeSeconds: Double?, appliedTotal: Int64, applyRate: Double?,
+        lastBatchAgeSeconds: Double?, heartbeatAgeSeconds: Double?, applierPID: Int32?, applierWaiting: Bool,
+        logBytes: Int64
+    ) {
+        self.pending = pending
+        self.oldestAgeSeconds = oldestAgeSeconds
+        self.appliedTotal = appliedTotal
+        self.applyRate = applyRate
+        self.lastBatchAgeSeconds = lastBatchAgeSeconds
+        self.heartbeatAgeSeconds = heartbeatAgeSeconds
+        self.applierPID = applierPID
+        self.applierWaiting = applierWaiting
+        self.logBytes = logBytes
+    }
+
+    /// Reads the lag of one migration.
+    public static func load(_ context: MigrationContext, on connection: Connection) async throws -> SyncLag {
+        let log = context.record.changeLog
+        let row = try await connection.query(
+            """
+            SELECT (SELECT count(*) FROM \(log)),
+                   (SELECT extract(epoch FROM pg_catalog.clock_timestamp() - partsync_logged_at)::float8
+                    FROM \(log) ORDER BY partsync_seq LIMIT 1),
+                   a.applied_total, a.apply_rate,
+                   extract(epoch FROM pg_catalog.clock_timestamp() - a.last_batch_at)::float8,
+                   extract(epoch FROM pg_catalog.clock_timestamp() - a.heartbeat)::float8,
+                   (SELECT l.pid FROM pg_catalog.pg_locks l WHERE \(SyncRunner.heldLock) LIMIT 1),
+                   a.waiting,
+                   pg_catalog.pg_total_relation_size($3::regclass)
+            FROM partsync.appliers a WHERE a.migration = $1
+            """, [context.record.key, SyncRunner.lockClass, log])
+        guard let row = row.first else {
+            throw PartSyncError(.database, table: context.table, phase: .syncing,
+                                message: "partsync.appliers has no row for this migration",
+                                nextStep: "the state schema was changed by hand; prepare the table again")
+        }
+        return SyncLag(
+            pending: try row.decode(Int64.self, at: 0), oldestAgeSeconds: try row.decodeIfPresent(Double.self, at: 1),
+            appliedTotal: try row.decode(Int64.self, at: 2), applyRate: try row.decodeIfPresent(Double.self, at: 3),
+            lastBatchAgeSeconds: try row.decodeIfPresent(Double.self, at: 4),
+            heartbeatAgeSeconds: try row.decodeIfPresent(Double.self, at: 5),
+            applierPID: try row.decodeIfPresent(Int32.self, at: 6), applierWaiting: try row.decode(Bool.self, at: 7),
+            logBytes: try row.decode(Int64.self, at: 8))
+    }
+
+    /// `public.messages: 120 pending, oldest 0.8 s, 51200 applied (6100/s), log 1.2 MB`. Pure.
+    public var line: String {
+        var parts = ["\(pending) pending"]
+        if let oldestAgeSeconds { parts.append("oldest \(Self.format(oldestAgeSeconds)) s") }
+        var applied = "\(appliedTotal) applied"
+        if let applyRate { applied += " (\(Int(applyRate.rounded()))/s)" }
+        parts.append(applied)
+        parts.append("log \(Self.format(Double(logBytes) / 1_048_576)) MB")
+        return parts.joined(separator: ", ")
+    }
+
+    private static func format(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? "\(Int(tenths))" : "\(tenths)"
+    }
+}
