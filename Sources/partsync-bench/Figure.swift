@@ -78,11 +78,12 @@ enum BenchMath {
         median(large) / median(small)
     }
 
-    /// Three significant digits at most, no exponent: `1.52`, `10.4`, `2048`.
+    /// No exponent; three decimals below 10, so a ratio just under its target (1.498) never shows as the
+    /// target itself: `1.498`, `0.951`, `10.4`, `2048`.
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "n/a" }
         let magnitude = abs(value)
-        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 3
         return String(format: "%.\(decimals)f", value)
     }
 

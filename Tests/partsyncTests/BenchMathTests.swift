@@ -68,9 +68,10 @@ import Testing
         ])
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
-        #expect(lines[2].contains("1.23 ×") && lines[2].contains("≥ 1.50") && lines[2].hasSuffix("NO"))
+        #expect(lines[2].contains("1.234 ×") && lines[2].contains("≥ 1.50") && lines[2].hasSuffix("NO"))
         #expect(lines[3].contains("10.4 s") && lines[3].contains("—"))
         #expect(BenchMath.format(2048.4) == "2048")
         #expect(BenchMath.format(0.9512) == "0.951")
+        #expect(BenchMath.format(1.4977) == "1.498")
     }
 }
