@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PostgresClient", "LocalPostgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
         .testTarget(name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "LocalPostgres", "TestSupport"]),
-        .testTarget(name: "partsyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport"]),
+        .testTarget(name: "partsyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport", "partsync-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partsync-bench",
         abstract: "Measure partsync's performance figures beside their baselines, in one run on the same data.",
-        subcommands: [NotifyLatency.self, HoldCluster.self, SyncLagBench.self]
+        subcommands: [RunBenchmark.self, NotifyLatency.self, HoldCluster.self, SyncLagBench.self]
     )
 }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import partsync_bench
+
+/// A tiny run of the real benchmark, so it cannot rot: every section, a few thousand rows, one repeat.
+@Suite struct BenchSmokeTests {
+    @Test("partsync-bench run measures every figure on a small table and writes them as JSON")
+    func smallRun() async throws {
+        try await TestDatabase.with { database in
+            let json = NSTemporaryDirectory() + "/partsync-bench-smoke-\(UUID().uuidString).json"
+            defer { unlink(json) }
+            let outcome = try Products.run("partsync-bench", [
+                "run", "--database-url", database.configuration.conninfo, "--rows", "4000", "--repeat", "1",
+                "--pairs", "1", "--pgbench-seconds", "1", "--bulk-rows", "1000", "--json", json,
+            ])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let report = try JSONDecoder().decode(BenchReport.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+            #expect(report.failures.isEmpty, "\(report.failures)")
+            let names = Set(report.figures.map(\.name))
+            let expected = [
+                "bigint: INSERT … SELECT ÷ partsync backfill", "bigint: keyset loop ÷ partsync backfill",
+                "bigint: INSERT … SELECT ÷ partsync --workers 2", "uuid: INSERT … SELECT ÷ partsync backfill",
+                "peak RSS at 4×N ÷ at N (flat in table size)",
+                "single-row INSERT, 2 clients: TPS with capture ÷ without",
+                "single-row INSERT, 8 clients: TPS with capture ÷ without",
+                "single-row UPDATE, 2 clients: TPS with capture ÷ without",
+                "single-row UPDATE, 8 clients: TPS with capture ÷ without",
+                "bulk INSERT … SELECT of 1000 rows: with capture ÷ without",
+                "bulk UPDATE of 1000 rows: with capture ÷ without",
+            ]
+            for name in expected { #expect(names.contains(name), "missing figure \(name)") }
+            for figure in report.figures {
+                #expect(figure.value.isFinite && figure.value > 0, "\(figure.name) = \(figure.value)")
+                #expect((figure.target == nil) == (figure.met == nil), "\(figure.name)")
+            }
+            #expect(outcome.stdout.contains("bigint: partsync backfill"))
+            // The bench leaves nothing behind in the database it was given.
+            let connection = try await database.connect()
+            let left = try await connection.query(
+                "SELECT count(*) FROM pg_namespace WHERE nspname = 'partsync_bench'").first!.decode(Int.self, at: 0)
+            #expect(left == 0)
+        }
+    }
+}
