@@ -141,7 +141,8 @@ func assertIndexesComplete(_ target: String, on connection: Connection,
 
             // The live figures reach `status` (stored every five seconds by the running process).
             var live: MigrationStatus? = nil
-            for _ in 0..<100 {
+            // Generous: under load the child takes a while to start, and it stores its figures every 5 s.
+            for _ in 0..<300 {
                 let status = try await MigrationStatus.load(table: "messages", on: connection)[0]
                 if status.backfill.runningProcesses == 1, status.backfill.rowsPerSecond ?? 0 > 0 {
                     live = status

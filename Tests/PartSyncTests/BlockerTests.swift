@@ -1,5 +1,5 @@
 import Foundation
-import PartSync
+@testable import PartSync
 import PostgresClient
 import Testing
 import TestSupport
@@ -115,6 +115,35 @@ import LocalPostgres
             // TRUNCATE would bypass capture, so it is refused.
             let truncate = try await #require(throws: PostgresError.self) { try await connection.execute("TRUNCATE events") }
             #expect(truncate.sqlState == .objectInUse)
+        }
+    }
+
+    @Test("a writer's own search_path and operators cannot hijack the SECURITY DEFINER capture function")
+    func searchPathHijack() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute("""
+                CREATE TABLE events (id bigint PRIMARY KEY, body text, created_at timestamptz NOT NULL);
+                CREATE SCHEMA evil;
+                CREATE FUNCTION evil.eq(text, text) RETURNS boolean LANGUAGE plpgsql
+                    AS $$ BEGIN RAISE EXCEPTION 'hijacked: % = %', $1, $2; END $$;
+                CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.eq);
+                CREATE FUNCTION evil.pg_notify(text, text) RETURNS void LANGUAGE plpgsql
+                    AS $$ BEGIN RAISE EXCEPTION 'hijacked notify'; END $$;
+                """)
+            _ = try await Preparer.prepare(PlanOptions(table: "events", partitionKey: "created_at"), on: connection)
+            try await connection.execute("UPDATE partsync.appliers SET waiting = true")
+            // A fresh session, so the capture function's statements are planned under this search_path.
+            let writer = try await database.connect()
+            try await writer.execute("""
+                SET search_path = evil, pg_catalog, public;
+                INSERT INTO public.events VALUES (1, 'a', '2024-03-01');
+                UPDATE public.events SET created_at = '2024-04-01' WHERE id OPERATOR(pg_catalog.=) 1;
+                DELETE FROM public.events WHERE id OPERATOR(pg_catalog.=) 1;
+                """)
+            let logged = try await connection.query(
+                "SELECT count(*) FROM partsync.\(SQLIdentifier.quote("changes_" + Naming.migrationKey(for: SQLIdentifier(schema: "public", name: "events"))))")
+            #expect(try logged.first!.decode(Int.self, at: 0) == 4, "insert 1, update 2 (new and moved-away key), delete 1")
         }
     }
 
