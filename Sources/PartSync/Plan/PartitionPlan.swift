@@ -264,6 +264,14 @@ extension PartitionPlan {
                                     "identity column \(column.name) keeps drawing from \(column.sequence ?? "its sequence"); "
                                         + "the target uses it as a DEFAULT so both tables hand out unique values"))
         }
+        let deferred = source.indexes.filter { !$0.backsConstraint && $0.isValid && $0.definitionTail != nil }
+        if !deferred.isEmpty {
+            findings.append(Finding(.note, "indexes-after-copy",
+                                    "\(deferred.count) secondary index(es) are created ON ONLY the partitioned table; "
+                                        + "`partsync backfill` builds them on every partition after the copy "
+                                        + "(loading with only the primary key is much faster)"))
+        }
+        // 2M rows copied and indexed in about 13 s on 2 cores (docs/BENCHMARKS.md).
         let megabytes = source.totalBytes / 1_048_576
         let seconds = max(1, source.estimatedRows / 150_000)
         findings.append(Finding(.note, "estimate",
