@@ -144,16 +144,18 @@ struct SyncLagBench: AsyncParsableCommand {
             _ = try await Self.write(source, rate: rate, seconds: 2, writers: writers)  // warm-up, not sampled
             try await Self.waitForBoth(connection, subscriberConnection)
             let from = try await connection.query("SELECT clock_timestamp()::text").first![0]!
-            async let peak = Self.peakLogBytes(context, configuration: source, seconds: Double(seconds))
+            async let sampled = Self.logSizes(context, configuration: source, seconds: Double(seconds))
             let written = try await Self.write(source, rate: rate, seconds: Double(seconds), writers: writers)
-            let peakBytes = try await peak
+            let sizes = try await sampled
             let to = try await connection.query("SELECT clock_timestamp()::text").first![0]!
             try await Self.waitForBoth(connection, subscriberConnection)
             print(String(format: "steady load: %ld single-row inserts in %ld s (%.0f/s) by %ld writers",
                          written, seconds, Double(written) / Double(seconds), writers))
             print("  partsync sync --follow:  \(try await Self.lag(connection, from: from, to: to))")
             print("  logical replication:     \(try await Self.lag(subscriberConnection, from: from, to: to))")
-            print(String(format: "  change log peak size: %.2f MB", Double(peakBytes) / 1_048_576))
+            print(String(format: "  change log size: peak %.2f MB in the first half, %.2f MB in the second, %.2f MB at the end",
+                         Double(sizes.firstHalfPeak) / 1_048_576, Double(sizes.secondHalfPeak) / 1_048_576,
+                         Double(sizes.last) / 1_048_576))
             steady.stop()
             try await group.waitForAll()
         }
@@ -221,19 +223,34 @@ struct SyncLagBench: AsyncParsableCommand {
         }
     }
 
-    /// The largest `pg_total_relation_size` of the change log, sampled every 250 ms.
-    static func peakLogBytes(_ context: MigrationContext, configuration: ConnectionConfiguration, seconds: Double)
-        async throws -> Int64
+    /// The change log's size (`pg_total_relation_size`), sampled every 250 ms: its largest value in the first
+    /// and in the second half of the run, and the last. A log that grows with run length shows a second-half
+    /// peak above the first; a one-off backlog shows as a peak in either half with a small last value.
+    struct LogSizes {
+        var firstHalfPeak: Int64 = 0
+        var secondHalfPeak: Int64 = 0
+        var last: Int64 = 0
+    }
+
+    static func logSizes(_ context: MigrationContext, configuration: ConnectionConfiguration, seconds: Double)
+        async throws -> LogSizes
     {
         let connection = try await Connection.connect(configuration)
-        let end = ContinuousClock.now + .seconds(seconds)
-        var peak: Int64 = 0
+        let start = ContinuousClock.now
+        let half = start + .seconds(seconds / 2)
+        let end = start + .seconds(seconds)
+        var sizes = LogSizes()
         while ContinuousClock.now < end {
             let bytes = try await connection.query("SELECT pg_total_relation_size($1::regclass)", [context.record.changeLog])
-            peak = max(peak, try bytes.first!.decode(Int64.self, at: 0))
+            sizes.last = try bytes.first!.decode(Int64.self, at: 0)
+            if ContinuousClock.now < half {
+                sizes.firstHalfPeak = max(sizes.firstHalfPeak, sizes.last)
+            } else {
+                sizes.secondHalfPeak = max(sizes.secondHalfPeak, sizes.last)
+            }
             try await Task.sleep(for: .milliseconds(250))
         }
-        return peak
+        return sizes
     }
 
     /// Waits until both targets hold every source row.
