@@ -18,7 +18,7 @@ struct RunBenchmark: AsyncParsableCommand {
 
     /// In the order they run: memory reuses the backfill's samples, writes change the table.
     enum Section: String, CaseIterable, Sendable {
-        case backfill, memory, writes
+        case backfill, memory, writes, sync
     }
 
     @OptionGroup var target: BenchTarget
@@ -32,7 +32,7 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "Also write the report as JSON to this file.")
     var json: String?
 
-    @Option(help: "Only these sections, comma-separated: backfill, writes, memory.")
+    @Option(help: "Only these sections, comma-separated: backfill, writes, memory, sync.")
     var only: String?
 
     @Option(help: "Back-to-back pairs (without capture, with capture) per write measurement.")
@@ -53,12 +53,24 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "The pgbench executable (default: the newest PostgreSQL's, then PATH).")
     var pgbench: String?
 
+    @Option(help: "sync: single-row inserts per second during the lag and catch-up measurements.")
+    var lagRate = 6_000
+
+    @Option(help: "sync: seconds of steady load for the apply-lag comparison with logical replication.")
+    var lagSeconds = 30
+
+    @Option(help: "sync: seconds of writes while the applier is stopped, before the catch-up.")
+    var burstSeconds = 30
+
     func validate() throws {
         guard rows >= 100 else { throw ValidationError("--rows must be at least 100") }
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard pairs >= 1 else { throw ValidationError("--pairs must be at least 1") }
         guard pgbenchSeconds >= 1 else { throw ValidationError("--pgbench-seconds must be at least 1") }
         guard bulkRows >= 1 else { throw ValidationError("--bulk-rows must be at least 1") }
+        guard lagRate >= 8 && lagSeconds >= 1 && burstSeconds >= 1 else {
+            throw ValidationError("--lag-rate must be at least 8, --lag-seconds and --burst-seconds at least 1")
+        }
         guard memoryRows.map({ $0 >= 100 }) ?? true else { throw ValidationError("--memory-rows must be at least 100") }
         _ = try sections()
     }
@@ -69,7 +81,7 @@ struct RunBenchmark: AsyncParsableCommand {
         for name in only.split(separator: ",") {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let section = Section(rawValue: trimmed) else {
-                throw ValidationError("--only: unknown section '\(trimmed)' (choose from backfill, writes, memory)")
+                throw ValidationError("--only: unknown section '\(trimmed)' (choose from backfill, writes, memory, sync)")
             }
             chosen.insert(section)
         }
@@ -138,6 +150,13 @@ struct RunBenchmark: AsyncParsableCommand {
                         session: session, table: messages, pgbenchSeconds: pgbenchSeconds, pairs: pairs,
                         bulkRows: bulkRows, tableRows: rows
                     ).measure(into: &results)
+                case .sync:
+                    session.log("sync: apply lag beside logical replication at \(lagRate) inserts/s, then catch-up")
+                    let measured = try await SyncLagBench.measure(
+                        admin: ConnectionConfiguration(conninfo: session.conninfo, applicationName: "partsync-bench"),
+                        rate: Double(lagRate), writers: 8, seconds: lagSeconds, burstSeconds: burstSeconds)
+                    session.log(measured.text)
+                    for figure in SyncFigures.figures(measured) { results.figures.append(figure) }
                 }
             } catch {
                 session.log("the \(section.rawValue) section failed: \(error)")

@@ -34,26 +34,37 @@ struct SyncLagBench: AsyncParsableCommand {
     static let subscriberDatabase = "partsync_bench_lag_sub"
 
     func run() async throws {
-        try await target.withDatabase { admin in
-            let adminConnection = try await Connection.connect(admin)
-            let source = admin.withDatabase(Self.sourceDatabase)
-            let subscriber = admin.withDatabase(Self.subscriberDatabase)
-            // A subscription or slot left by an interrupted run would keep the databases from being dropped.
-            try? await Self.tearDownReplication(source: source, subscriber: subscriber)
-            for name in [Self.subscriberDatabase, Self.sourceDatabase] {
-                try await adminConnection.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quote(name)) WITH (FORCE)")
-                try await adminConnection.execute("CREATE DATABASE \(SQLIdentifier.quote(name))")
-            }
-            do {
-                try await Self.setUp(source: source, subscriber: subscriber)
-                try await measure(source: source, subscriber: subscriber)
-            } catch {
-                try? await Self.tearDownReplication(source: source, subscriber: subscriber)
-                throw error
-            }
-            try await Self.tearDownReplication(source: source, subscriber: subscriber)
-            print("databases \(Self.sourceDatabase) and \(Self.subscriberDatabase) are left for inspection")
+        let result = try await target.withDatabase { admin in
+            try await Self.measure(admin: admin, rate: Double(rate), writers: writers, seconds: seconds,
+                                   burstSeconds: burstSeconds)
         }
+        print(result.text)
+    }
+
+    /// Sets up both sides in two fresh databases of `admin`'s cluster, measures, and removes the replication.
+    static func measure(
+        admin: ConnectionConfiguration, rate: Double, writers: Int, seconds: Int, burstSeconds: Int
+    ) async throws -> SyncLagResult {
+        let adminConnection = try await Connection.connect(admin)
+        let source = admin.withDatabase(Self.sourceDatabase)
+        let subscriber = admin.withDatabase(Self.subscriberDatabase)
+        // A subscription or slot left by an interrupted run would keep the databases from being dropped.
+        try? await Self.tearDownReplication(source: source, subscriber: subscriber)
+        for name in [Self.subscriberDatabase, Self.sourceDatabase] {
+            try await adminConnection.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quote(name)) WITH (FORCE)")
+            try await adminConnection.execute("CREATE DATABASE \(SQLIdentifier.quote(name))")
+        }
+        let result: SyncLagResult
+        do {
+            try await Self.setUp(source: source, subscriber: subscriber)
+            result = try await Self.measure(source: source, subscriber: subscriber, rate: rate, writers: writers,
+                                            seconds: seconds, burstSeconds: burstSeconds)
+        } catch {
+            try? await Self.tearDownReplication(source: source, subscriber: subscriber)
+            throw error
+        }
+        try await Self.tearDownReplication(source: source, subscriber: subscriber)
+        return result
     }
 
     /// The source table, its partsync migration (prepared and backfilled: it is empty), the arrival triggers,
@@ -128,13 +139,16 @@ struct SyncLagBench: AsyncParsableCommand {
         }
     }
 
-    func measure(source: ConnectionConfiguration, subscriber: ConnectionConfiguration) async throws {
+    static func measure(
+        source: ConnectionConfiguration, subscriber: ConnectionConfiguration, rate: Double, writers: Int, seconds: Int,
+        burstSeconds: Int
+    ) async throws -> SyncLagResult {
+        var result = SyncLagResult(rate: rate, writers: writers, seconds: seconds, burstSeconds: burstSeconds)
         let connection = try await Connection.connect(source)
         let subscriberConnection = try await Connection.connect(subscriber)
         let context = try await MigrationContext.load(table: "lag_events", on: connection, phase: .syncing)
         let follower = SyncFollower(configuration: source, table: "lag_events",
                                     options: .init(lagInterval: nil), log: { print($0) })
-        let rate = Double(self.rate)
 
         // 1. Steady load, applier following: lag of both, and the log's peak size.
         let steady = StopSignal()
@@ -149,13 +163,10 @@ struct SyncLagBench: AsyncParsableCommand {
             let sizes = try await sampled
             let to = try await connection.query("SELECT clock_timestamp()::text").first![0]!
             try await Self.waitForBoth(connection, subscriberConnection)
-            print(String(format: "steady load: %ld single-row inserts in %ld s (%.0f/s) by %ld writers",
-                         written, seconds, Double(written) / Double(seconds), writers))
-            print("  partsync sync --follow:  \(try await Self.lag(connection, from: from, to: to))")
-            print("  logical replication:     \(try await Self.lag(subscriberConnection, from: from, to: to))")
-            print(String(format: "  change log size: peak %.2f MB in the first half, %.2f MB in the second, %.2f MB at the end",
-                         Double(sizes.firstHalfPeak) / 1_048_576, Double(sizes.secondHalfPeak) / 1_048_576,
-                         Double(sizes.last) / 1_048_576))
+            result.written = written
+            result.partsync = try await Self.lag(connection, from: from, to: to)
+            result.logical = try await Self.lag(subscriberConnection, from: from, to: to)
+            result.logSizes = sizes
             steady.stop()
             try await group.waitForAll()
         }
@@ -181,19 +192,17 @@ struct SyncLagBench: AsyncParsableCommand {
                 }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            print(String(format: "burst: %ld inserts in %ld s (%.0f/s) with the applier stopped; backlog %lld entries, log %.2f MB",
-                         burstWritten, burstSeconds, burstRate, backlog.pending, Double(backlog.logBytes) / 1_048_576))
+            result.burstWritten = burstWritten
+            result.backlog = backlog.pending
+            result.backlogBytes = backlog.logBytes
             if let caughtUp {
-                let applied = Double(backlog.pending) + burstRate * caughtUp.seconds
-                let applyRate = applied / caughtUp.seconds
-                print(String(format: "  catch-up: lag under 50 ms after %.2f s; applied %.0f entries/s = %.1f × the write rate",
-                             caughtUp.seconds, applyRate, applyRate / burstRate))
-            } else {
-                print("  catch-up: lag did not fall under 50 ms within \(burstSeconds + 25) s")
+                result.catchUpSeconds = caughtUp.seconds
+                result.catchUpRate = (Double(backlog.pending) + burstRate * caughtUp.seconds) / caughtUp.seconds
             }
             catchUp.stop()
             try await group.waitForAll()
         }
+        return result
     }
 
     /// Paced single-row inserts (autocommit) from `writers` connections, for `seconds` or until `stop`;
@@ -276,7 +285,7 @@ struct SyncLagBench: AsyncParsableCommand {
     }
 
     /// p50 / p99 / max of arrival − write time for rows written in [from, to), in this database.
-    static func lag(_ connection: Connection, from: String, to: String) async throws -> String {
+    static func lag(_ connection: Connection, from: String, to: String) async throws -> SyncLagResult.Lag {
         let row = try await connection.query(
             """
             SELECT count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY ms), percentile_disc(0.99) WITHIN GROUP (ORDER BY ms),
@@ -285,8 +294,85 @@ struct SyncLagBench: AsyncParsableCommand {
                   FROM lag_arrivals a JOIN lag_events e USING (id)
                   WHERE e.written_at >= $1::timestamptz AND e.written_at < $2::timestamptz) s
             """, [from, to]).first!
-        return String(format: "%lld rows, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                      try row.decode(Int64.self, at: 0), try row.decode(Double.self, at: 1),
-                      try row.decode(Double.self, at: 2), try row.decode(Double.self, at: 3))
+        return SyncLagResult.Lag(rows: try row.decode(Int64.self, at: 0), p50: try row.decode(Double.self, at: 1),
+                                 p99: try row.decode(Double.self, at: 2), max: try row.decode(Double.self, at: 3))
+    }
+}
+
+/// What `sync-lag` measured; printed by `sync-lag`, turned into figures by `run`.
+struct SyncLagResult: Sendable {
+    struct Lag: Sendable {
+        var rows: Int64 = 0
+        var p50 = Double.nan
+        var p99 = Double.nan
+        var max = Double.nan
+
+        var text: String { String(format: "%lld rows, p50 %.1f ms, p99 %.1f ms, max %.1f ms", rows, p50, p99, max) }
+    }
+
+    var rate: Double
+    var writers: Int
+    var seconds: Int
+    var burstSeconds: Int
+    var written = 0
+    var partsync = Lag()
+    var logical = Lag()
+    var logSizes = SyncLagBench.LogSizes()
+    var burstWritten = 0
+    var backlog: Int64 = 0
+    var backlogBytes: Int64 = 0
+    var catchUpSeconds: Double?
+    var catchUpRate: Double?
+
+    var burstRate: Double { Double(burstWritten) / Double(burstSeconds) }
+    var catchUpMultiple: Double? { catchUpRate.map { $0 / burstRate } }
+
+    var text: String {
+        let mb = { (bytes: Int64) in String(format: "%.2f MB", Double(bytes) / 1_048_576) }
+        var lines = [
+            String(format: "steady load: %ld single-row inserts in %ld s (%.0f/s) by %ld writers",
+                   written, seconds, Double(written) / Double(seconds), writers),
+            "  partsync sync --follow:  \(partsync.text)",
+            "  logical replication:     \(logical.text)",
+            "  change log size: peak \(mb(logSizes.firstHalfPeak)) in the first half, \(mb(logSizes.secondHalfPeak)) "
+                + "in the second, \(mb(logSizes.last)) at the end",
+            String(format: "burst: %ld inserts in %ld s (%.0f/s) with the applier stopped; backlog %lld entries, ",
+                   burstWritten, burstSeconds, burstRate, backlog) + "log \(mb(backlogBytes))",
+        ]
+        if let catchUpSeconds, let catchUpRate, let catchUpMultiple {
+            lines.append(String(format: "  catch-up: lag under 50 ms after %.2f s; applied %.0f entries/s = %.1f × the write rate",
+                                catchUpSeconds, catchUpRate, catchUpMultiple))
+        } else {
+            lines.append("  catch-up: lag did not fall under 50 ms within \(burstSeconds + 25) s")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The sync figures of DESIGN.md's targets, from one `SyncLagResult`. Pure.
+enum SyncFigures {
+    static func figures(_ result: SyncLagResult) -> [Figure] {
+        let steady = "at \(Int(result.rate)) inserts/s for \(result.seconds) s"
+        var figures = [
+            Figure("sync apply lag p50, partsync", value: result.partsync.p50, unit: "ms", detail: result.partsync.text),
+            Figure("sync apply lag p99, partsync", value: result.partsync.p99, unit: "ms", detail: result.partsync.text),
+            Figure("sync apply lag p99, logical replication", value: result.logical.p99, unit: "ms",
+                   detail: result.logical.text),
+            Figure("sync apply lag p99: partsync ÷ logical replication", value: result.partsync.p99 / result.logical.p99,
+                   unit: "×", target: .atMost(1), detail: steady),
+            Figure("change log: 2nd-half ÷ 1st-half peak size of the steady run",
+                   value: Double(result.logSizes.secondHalfPeak) / Double(max(1, result.logSizes.firstHalfPeak)),
+                   unit: "×", target: .atMost(1.25),
+                   detail: "peaks \(result.logSizes.firstHalfPeak) and \(result.logSizes.secondHalfPeak) bytes, "
+                       + "\(result.logSizes.last) at the end; \(steady)"),
+        ]
+        figures.append(Figure(
+            "catch-up after a burst: apply rate ÷ write rate", value: result.catchUpMultiple ?? .nan, unit: "×",
+            target: .atLeast(5),
+            detail: result.catchUpSeconds.map {
+                String(format: "backlog %lld entries after %d s; lag under 50 ms after %.2f s", result.backlog,
+                       result.burstSeconds, $0)
+            } ?? "lag did not fall under 50 ms"))
+        return figures
     }
 }

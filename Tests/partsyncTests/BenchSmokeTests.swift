@@ -13,6 +13,7 @@ import TestSupport
             let outcome = try Products.run("partsync-bench", [
                 "run", "--database-url", database.configuration.conninfo, "--rows", "4000", "--repeat", "1",
                 "--pairs", "1", "--pgbench-seconds", "1", "--bulk-rows", "1000", "--json", json,
+                "--lag-rate", "400", "--lag-seconds", "2", "--burst-seconds", "2",
             ])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             let report = try JSONDecoder().decode(BenchReport.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
@@ -28,6 +29,9 @@ import TestSupport
                 "single-row UPDATE, 8 clients: TPS with capture ÷ without",
                 "bulk INSERT … SELECT of 1000 rows: with capture ÷ without",
                 "bulk UPDATE of 1000 rows: with capture ÷ without",
+                "sync apply lag p99: partsync ÷ logical replication",
+                "change log: 2nd-half ÷ 1st-half peak size of the steady run",
+                "catch-up after a burst: apply rate ÷ write rate",
             ]
             for name in expected { #expect(names.contains(name), "missing figure \(name)") }
             for figure in report.figures {
