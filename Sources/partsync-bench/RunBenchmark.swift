@@ -151,12 +151,17 @@ struct RunBenchmark: AsyncParsableCommand {
                         bulkRows: bulkRows, tableRows: rows
                     ).measure(into: &results)
                 case .sync:
-                    session.log("sync: apply lag beside logical replication at \(lagRate) inserts/s, then catch-up")
-                    let measured = try await SyncLagBench.measure(
-                        admin: ConnectionConfiguration(conninfo: session.conninfo, applicationName: "partsync-bench"),
-                        rate: Double(lagRate), writers: 8, seconds: lagSeconds, burstSeconds: burstSeconds)
-                    session.log(measured.text)
-                    for figure in SyncFigures.figures(measured) { results.figures.append(figure) }
+                    var runs: [[Figure]] = []
+                    for run in 1...repeats {
+                        session.log("sync, repeat \(run) of \(repeats): apply lag beside logical replication at "
+                                    + "\(lagRate) inserts/s, then catch-up")
+                        let measured = try await SyncLagBench.measure(
+                            admin: ConnectionConfiguration(conninfo: session.conninfo, applicationName: "partsync-bench"),
+                            rate: Double(lagRate), writers: 8, seconds: lagSeconds, burstSeconds: burstSeconds)
+                        session.log(measured.text)
+                        runs.append(SyncFigures.figures(measured))
+                    }
+                    for (figure, samples) in SyncFigures.medians(runs) { results.add(figure, samples: samples) }
                 }
             } catch {
                 session.log("the \(section.rawValue) section failed: \(error)")

@@ -351,6 +351,21 @@ struct SyncLagResult: Sendable {
 
 /// The sync figures of DESIGN.md's targets, from one `SyncLagResult`. Pure.
 enum SyncFigures {
+    /// Each figure's median over several runs (same figures, same order), with the runs' values as samples.
+    static func medians(_ runs: [[Figure]]) -> [(Figure, [Double])] {
+        guard let first = runs.first else { return [] }
+        return first.indices.map { index in
+            let values = runs.map { $0[index].value }
+            let figure = first[index]
+            let detail = runs.count == 1
+                ? figure.detail
+                : "median of \(values.count): \(values.map { BenchMath.format($0) }.joined(separator: ", ")); last run: "
+                    + runs[runs.count - 1][index].detail
+            return (Figure(figure.name, value: BenchMath.median(values), unit: figure.unit, target: figure.target,
+                           detail: detail), values)
+        }
+    }
+
     static func figures(_ result: SyncLagResult) -> [Figure] {
         let steady = "at \(Int(result.rate)) inserts/s for \(result.seconds) s"
         var figures = [

@@ -74,4 +74,16 @@ import Testing
         #expect(BenchMath.format(0.9512) == "0.951")
         #expect(BenchMath.format(1.4977) == "1.498")
     }
+
+    @Test("repeated sync runs report each figure's median, judged against its target")
+    func syncMedians() {
+        let runs = [1.2, 0.7, 0.9].map { ratio in
+            [Figure("p99 ratio", value: ratio, unit: "×", target: .atMost(1)), Figure("p50", value: ratio * 10, unit: "ms")]
+        }
+        let medians = SyncFigures.medians(runs)
+        #expect(medians.map(\.0.name) == ["p99 ratio", "p50"])
+        #expect(medians[0].0.value == 0.9 && medians[0].0.met == true)
+        #expect(medians[0].1 == [1.2, 0.7, 0.9])
+        #expect(medians[1].0.value == 9 && medians[1].0.met == nil)
+    }
 }

@@ -94,8 +94,13 @@ actor ProgressTracker {
             indexesTotal: indexesTotal)
     }
 
-    /// The worker's identity in `partsync.backfill_progress`.
-    static let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    /// The worker's identity in `partsync.backfill_progress`. `gethostname`, not `ProcessInfo.hostName`, which
+    /// may resolve the name through DNS and block where there is none.
+    static let worker: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "localhost"
+        return "\(host):\(getpid())"
+    }()
 
     /// Stores a snapshot where `partsync status` reads it.
     static func store(_ progress: BackfillProgress, _ context: MigrationContext, on connection: Connection) async throws {
