@@ -59,14 +59,7 @@ struct ChunkPlanner {
     }
 
     private func blockRanges(_ tx: isolated Connection) async throws -> [(lower: [String]?, upper: [String]?)] {
-        let size = try await tx.query(
-            """
-            SELECT pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8,
-                   CASE WHEN c.reltuples > 0 AND c.relpages > 0 THEN c.reltuples / c.relpages ELSE 0 END
-            FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass
-            """, [context.record.source.sql]).first!
-        let blocks = try size.decode(Int64.self, at: 0)
-        let density = try size.decode(Double.self, at: 1)
+        let (blocks, density) = try await BlockMath.heapShape(of: context.record.source, on: tx)
         let perChunk = BlockMath.blocks(forRows: chunkRows, rowsPerBlock: density)
         return BlockMath.ranges(blocks: blocks, perChunk: perChunk).map { ([String($0.lower)], [String($0.upper)]) }
     }
@@ -92,8 +85,21 @@ struct ChunkPlanner {
     }
 }
 
-/// Block arithmetic of the `blocks` chunking. Pure.
+/// Block arithmetic of the `blocks` chunking. Pure, apart from reading the heap's shape.
 enum BlockMath {
+    /// The table's size in blocks now, and its rows per block from the last VACUUM/ANALYZE (0: never analysed).
+    static func heapShape(of table: SQLIdentifier, on connection: Connection) async throws
+        -> (blocks: Int64, rowsPerBlock: Double)
+    {
+        let row = try await connection.query(
+            """
+            SELECT pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8,
+                   CASE WHEN c.reltuples > 0 AND c.relpages > 0 THEN c.reltuples / c.relpages ELSE 0 END::float8
+            FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass
+            """, [table.sql]).first!
+        return (try row.decode(Int64.self, at: 0), try row.decode(Double.self, at: 1))
+    }
+
     /// Blocks that hold about `rows` rows; a table never analysed is assumed to hold 50 rows a block.
     static func blocks(forRows rows: Int, rowsPerBlock: Double) -> Int64 {
         let density = rowsPerBlock > 0 ? rowsPerBlock : 50

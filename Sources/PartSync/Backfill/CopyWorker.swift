@@ -23,7 +23,8 @@ struct CopyWorker {
         let throttle = Throttle(
             maxRowsPerSecond: options.maxRowsPerSecond.map { Double($0) / Double(max(1, options.workers)) },
             maxReplicaLagSeconds: options.maxReplicaLagMilliseconds.map { Double($0) / 1_000 })
-        let density = chunking == .blocks ? try await rowsPerBlock(on: connection) : 0
+        let density = chunking == .blocks
+            ? try await BlockMath.heapShape(of: context.record.source, on: connection).rowsPerBlock : 0
         let started = ContinuousClock.now
         var copiedByMe = 0
         var expectConflicts = false
@@ -75,15 +76,6 @@ struct CopyWorker {
                 await tracker.add(rows)
             }
         }
-    }
-
-    private func rowsPerBlock(on connection: Connection) async throws -> Double {
-        let row = try await connection.query(
-            """
-            SELECT CASE WHEN reltuples > 0 AND relpages > 0 THEN reltuples / relpages ELSE 0 END::float8
-            FROM pg_catalog.pg_class WHERE oid = $1::regclass
-            """, [context.record.source.sql]).first
-        return try row?.decode(Double.self, at: 0) ?? 0
     }
 
     private func copyBatch(
