@@ -44,33 +44,32 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             }
             return []
         }
-        var keys: [String] = []
+        let tables: [String]
         if let table {
-            let context = try await MigrationContext.load(table: table, on: connection, phase: .planned)
-            keys = [context.record.key]
+            tables = [table]
         } else {
-            keys = try await connection.query("SELECT key FROM partsync.migrations ORDER BY source_schema, source_table")
-                .rows.map { try $0.decode(String.self, at: 0) }
+            tables = try await connection.query(
+                "SELECT source_schema, source_table FROM partsync.migrations ORDER BY source_schema, source_table"
+            ).rows.map { SQLIdentifier(schema: try $0.decode(String.self, at: 0), name: try $0.decode(String.self, at: 1)).sql }
         }
         var result: [MigrationStatus] = []
-        for key in keys { result.append(try await load(key: key, on: connection)) }
+        for table in tables {
+            let context = try await MigrationContext.load(table: table, on: connection, phase: .planned)
+            result.append(try await load(context, on: connection))
+        }
         return result
     }
 
-    static func load(key: String, on connection: Connection) async throws -> MigrationStatus {
-        let row = try await connection.query(
-            """
-            SELECT \(MigrationRecord.columns), paused FROM partsync.migrations WHERE key = $1
-            """, [key]).first!
-        let record = try MigrationRecord(row: row)
-        let paused = try row.decode(Bool.self, at: 10)
+    static func load(_ context: MigrationContext, on connection: Connection) async throws -> MigrationStatus {
+        let record = context.record
+        let key = record.key
+        let paused = try await connection.query("SELECT paused FROM partsync.migrations WHERE key = $1", [key])
+            .first!.decode(Bool.self, at: 0)
         let chunks = try await connection.query(
             """
-            SELECT count(*), count(*) FILTER (WHERE done), coalesce(sum(rows_copied), 0)::int8,
-                   (SELECT greatest(c.reltuples, 0)::int8 FROM pg_catalog.pg_class c
-                    WHERE c.oid = pg_catalog.to_regclass($2))
+            SELECT count(*), count(*) FILTER (WHERE done), coalesce(sum(rows_copied), 0)::int8
             FROM partsync.backfill_chunks WHERE migration = $1
-            """, [key, record.source.sql]).first!
+            """, [key]).first!
         let live = try await connection.query(
             """
             SELECT progress::text FROM partsync.backfill_progress
@@ -79,7 +78,7 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             try row[0].flatMap { try JSONDecoder().decode(BackfillProgress.self, from: Data($0.utf8)) }
         }
         let rowsCopied = try chunks.decode(Int64.self, at: 2)
-        let estimated = max(try chunks.decodeIfPresent(Int64.self, at: 3) ?? 0, rowsCopied)
+        let estimated = max(context.source.estimatedRows, rowsCopied)
         let rate = live.isEmpty ? nil : live.map(\.rowsPerSecond).reduce(0, +)
         let backfill = Backfill(
             chunks: try chunks.decode(Int.self, at: 0), chunksDone: try chunks.decode(Int.self, at: 1),
@@ -95,7 +94,6 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             SELECT count(*) FILTER (WHERE NOT x.indisvalid), count(*)
             FROM pg_catalog.pg_index x WHERE x.indrelid = pg_catalog.to_regclass($1) AND NOT x.indisprimary
             """, [record.target.sql]).first!
-        let context = try await MigrationContext.load(table: record.source.sql, on: connection, phase: record.phase)
         let sync = try await SyncLag.load(context, on: connection)
         let events = try await connection.query(
             """
