@@ -172,9 +172,10 @@ struct SyncLagBench: AsyncParsableCommand {
         }
 
         // 2. A burst while the applier is stopped, then catch-up with the writers still going.
-        let burstWritten = try await Self.write(source, rate: rate, seconds: Double(burstSeconds), writers: writers)
-        let burstRate = Double(burstWritten) / Double(burstSeconds)
+        result.burstWritten = try await Self.write(source, rate: rate, seconds: Double(burstSeconds), writers: writers)
         let backlog = try await SyncLag.load(context, on: connection)
+        result.backlog = backlog.pending
+        result.backlogBytes = backlog.logBytes
         let catchUp = StopSignal()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { _ = try await follower.run(.follow, stop: catchUp) }
@@ -192,12 +193,9 @@ struct SyncLagBench: AsyncParsableCommand {
                 }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            result.burstWritten = burstWritten
-            result.backlog = backlog.pending
-            result.backlogBytes = backlog.logBytes
             if let caughtUp {
                 result.catchUpSeconds = caughtUp.seconds
-                result.catchUpRate = (Double(backlog.pending) + burstRate * caughtUp.seconds) / caughtUp.seconds
+                result.catchUpRate = (Double(backlog.pending) + result.burstRate * caughtUp.seconds) / caughtUp.seconds
             }
             catchUp.stop()
             try await group.waitForAll()
