@@ -90,17 +90,16 @@ public struct Backfiller: Sendable {
         try await context.setPhase(.backfilling, from: [.prepared, .failed], message: "backfill started", on: connection)
         let copyStarted = ContinuousClock.now
         let tracker = ProgressTracker(total: max(context.source.estimatedRows, 1), alreadyCopied: plan.rowsCopied)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for worker in 0..<max(1, options.workers) {
-                group.addTask {
-                    try await CopyWorker(backfiller: self, context: context, chunking: plan.chunking, number: worker,
-                                         tracker: tracker, stop: stop).run()
+        try await reportingProgress(context, tracker: tracker) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for worker in 0..<max(1, options.workers) {
+                    group.addTask {
+                        try await CopyWorker(backfiller: self, context: context, chunking: plan.chunking, number: worker,
+                                             tracker: tracker, stop: stop).run()
+                    }
                 }
+                try await group.waitForAll()
             }
-            group.addTask { try await report(context, tracker: tracker) }
-            // The reporter never ends on its own: wait for the workers, then stop it.
-            for _ in 0..<max(1, options.workers) { try await group.next() }
-            group.cancelAll()
         }
         let copied = try await connection.query(
             "SELECT coalesce(sum(rows_copied), 0)::int8, count(*) FILTER (WHERE NOT done) FROM partsync.backfill_chunks "
@@ -116,20 +115,11 @@ public struct Backfiller: Sendable {
             + "(\(Self.seconds(ContinuousClock.now - copyStarted)) s); building secondary indexes")
         let indexStarted = ContinuousClock.now
 
-        let built = try await withThrowingTaskGroup(of: Int?.self) { group in
-            group.addTask {
-                let builder = IndexBuilder(
-                    context: context, configuration: configuration, retry: options.retry, log: log,
-                    connections: options.indexConnections, plainBuildMaxBytes: options.plainIndexBuildMaxBytes,
-                    stop: stop)
-                return try await builder.run { done, all in
-                    await tracker.indexes(built: done, of: all)
-                }
-            }
-            group.addTask { try await report(context, tracker: tracker); return nil }
-            let built = try await group.next()!!
-            group.cancelAll()
-            return built
+        let builder = IndexBuilder(
+            context: context, configuration: configuration, retry: options.retry, log: log,
+            connections: options.indexConnections, plainBuildMaxBytes: options.plainIndexBuildMaxBytes, stop: stop)
+        let built = try await reportingProgress(context, tracker: tracker) {
+            try await builder.run { done, all in await tracker.indexes(built: done, of: all) }
         }
         try await context.setPhase(.syncing, from: [.backfilling], message: "backfill complete", on: connection)
         try? await ProgressTracker.clear(context, on: connection)
@@ -150,6 +140,17 @@ public struct Backfiller: Sendable {
             }
         } catch {
             throw PartSyncError.database(error, table: table, phase: .backfilling, doing: "connect")
+        }
+    }
+
+    /// Runs `body` with the progress reporter beside it; the reporter never ends on its own and stops with it.
+    private func reportingProgress<T: Sendable>(
+        _ context: MigrationContext, tracker: ProgressTracker, _ body: () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await report(context, tracker: tracker) }
+            defer { group.cancelAll() }
+            return try await body()
         }
     }
 
