@@ -140,8 +140,15 @@ import TestSupport
                 "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) "
                     + "FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0",
                 [plan.capture!.changeLog.sql]).first?[0]
-            #expect(logColumns == "partsync_seq bigint, Region character varying(40), Order ID bigint, "
-                + "event date date, partsync_logged_at timestamp with time zone")
+            #expect(logColumns == "partsync_seq bigint, partsync_generation smallint, Region character varying(40), "
+                + "Order ID bigint, event date date, partsync_logged_at timestamp with time zone")
+            // …in two generations (see LogRotation).
+            let generations = try await connection.query(
+                "SELECT string_agg(relid::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid), ', ' ORDER BY relid::regclass::text) "
+                    + "FROM pg_partition_tree($1::regclass) t JOIN pg_class c ON c.oid = t.relid WHERE t.isleaf",
+                [plan.capture!.changeLog.sql]).first?[0]
+            #expect(generations == "partsync.changes_\(plan.migrationKey)_0 FOR VALUES IN ('0'), "
+                + "partsync.changes_\(plan.migrationKey)_1 FOR VALUES IN ('1')")
         }
     }
 

@@ -204,39 +204,92 @@ import TestSupport
         }
     }
 
-    @Test("the change log stays the same size over many rounds of writes (the applier vacuums what it deleted)")
+    static func logBytes(_ context: MigrationContext, on connection: Connection) async throws -> Int64 {
+        try await connection.query("SELECT \(ChangeLog.bytesSQL("$1"))", [context.record.changeLog])
+            .first!.decode(Int64.self, at: 0)
+    }
+
+    @Test("the change log stays the same size over many rounds of writes: drained generations are truncated")
     func logStaysSmall() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 3_000)
             let stop = StopSignal()
             let run = Task {
                 try await Self.follower(database, .init(batchSize: 1_000, pollInterval: .milliseconds(200),
-                                                        lagInterval: nil, vacuumAfterEntries: 2_000))
+                                                        lagInterval: nil, switchLogAfterEntries: 2_000))
                     .run(.follow, stop: stop)
             }
             var sizes: [Int64] = []
-            var totals: [Int64] = []
+            var peaks: [Int64] = []
+            var switches = 0
             for round in 0..<16 {
-                let vacuums = try await connection.query("SELECT coalesce(log_vacuumed_at, '-infinity') FROM partsync.appliers")
-                    .first![0]!
+                let roundStart = try await connection.query("SELECT clock_timestamp()::text").first![0]!
                 try await connection.query(
                     "UPDATE messages SET tokens = coalesce(tokens, 0) + 1, content = $1 WHERE id <= 3000", ["round \(round)"])
+                // The round's 3,000 entries are all in the log (the applier switches only after applying 2,000).
+                peaks.append(try await Self.logBytes(context, on: connection))
                 try await waitFor(connection, Self.logEmpty(context), seconds: 30)
-                try await waitFor(connection, "SELECT log_vacuumed_at > $1::timestamptz FROM partsync.appliers", [vacuums],
-                                  seconds: 30)
-                let size = try await connection.query(
-                    "SELECT pg_relation_size($1::regclass), pg_total_relation_size($1::regclass)", [context.record.changeLog]
-                ).first!
-                sizes.append(try size.decode(Int64.self, at: 0))
-                totals.append(try size.decode(Int64.self, at: 1))
+                // Each round is enough for a switch (sometimes two, with the previous round's remainder); wait
+                // until the generation was switched since the round began and the retired one truncated after
+                // that, so every round is measured at the same point of the cycle.
+                try await waitFor(connection, """
+                    SELECT log_switched_at > $1::timestamptz AND log_truncated_at > log_switched_at
+                    FROM partsync.appliers
+                    """, [roundStart], seconds: 30)
+                switches += 1
+                sizes.append(try await Self.logBytes(context, on: connection))
             }
-            print("change log heap bytes after each round of 3000 entries: \(sizes)")
-            print("change log total bytes (heap, index, free space map) after each round: \(totals)")
-            // The heap settles after the first round (one round's dead entries make room for the next); without
-            // the vacuum it would grow by the same amount every round. The index is not asserted: its emptied
-            // pages are recycled only once no transaction anywhere in the cluster is older than their deletion,
-            // and parallel tests in other databases hold such transactions (docs/change-capture.md).
-            #expect(sizes.last! <= sizes[3] + sizes[3] / 10, "\(sizes)")
+            print("change log bytes (both generations: heap, index, free space map) with a round's entries: \(peaks)")
+            print("change log bytes after each round was applied and its generation truncated: \(sizes)")
+            // Truncation gives every page back, whatever transactions other tests keep open, and a generation
+            // becomes active again only once it was truncated: the log never holds more than the round just
+            // written plus, for the moment between a switch and the truncation that follows, the round before.
+            // Without the truncation it grew by a round's worth every round.
+            let round = peaks[0]
+            #expect(peaks.max()! <= 2 * round, "\(peaks)")
+            #expect(sizes.max()! <= round, "\(sizes)")
+            #expect(switches == 16)
+            try await assertTablesEqual("messages", "messages_partitioned", on: connection)
+            stop.stop()
+            _ = try await run.value
+        }
+    }
+
+    @Test("no entry is lost at a generation switch: writers still in the old generation delay its truncation")
+    func stragglersAcrossASwitch() async throws {
+        try await TestDatabase.with { database in
+            let (connection, context) = try await Self.backfilled(database, rows: 1_000)
+            // A READ COMMITTED writer that logs into generation 0 and stays open across the switch: the
+            // truncation must wait for it (and give up), not remove its entry after it commits.
+            let open = try await database.connect()
+            try await open.execute("BEGIN; UPDATE messages SET content = 'open writer' WHERE id = 7")
+            // A REPEATABLE READ transaction whose snapshot predates the switch: it writes only after the
+            // generation was switched and truncated, and still reads generation 0 from its snapshot.
+            let late = try await database.connect()
+            try await late.execute("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT log_generation FROM partsync.appliers")
+            let stop = StopSignal()
+            let run = Task {
+                try await Self.follower(database, .init(batchSize: 100, pollInterval: .milliseconds(100),
+                                                        lagInterval: nil, switchLogAfterEntries: 200))
+                    .run(.follow, stop: stop)
+            }
+            try await connection.execute("UPDATE messages SET tokens = coalesce(tokens, 0) + 1 WHERE id BETWEEN 100 AND 600")
+            try await waitFor(connection, "SELECT log_generation = 1 FROM partsync.appliers", seconds: 30)
+            // The open writer's entry is uncommitted in generation 0: no truncation can have happened yet.
+            try await connection.execute("SELECT pg_sleep(0.5)")
+            let truncatedSinceSwitch = "SELECT log_truncated_at > log_switched_at FROM partsync.appliers"
+            #expect(try await connection.query(truncatedSinceSwitch).first?[0] == "f")
+            try await open.execute("COMMIT")
+            try await waitFor(connection, "SELECT content = 'open writer' FROM messages_partitioned WHERE id = 7")
+            try await waitFor(connection, truncatedSinceSwitch, seconds: 30)
+            #expect(try await late.query("SELECT log_generation FROM partsync.appliers").first?[0] == "0")
+            try await late.execute("UPDATE messages SET content = 'late writer' WHERE id = 9")
+            let generation0 = ChangeLog.generations(of: try SQLIdentifier.parse(context.record.changeLog))[0]
+            #expect(try await late.query("SELECT count(*) FROM \(generation0.sql)").first?[0] == "1",
+                    "the late writer's entry went to the generation that was already truncated")
+            try await late.execute("COMMIT")
+            try await waitFor(connection, "SELECT content = 'late writer' FROM messages_partitioned WHERE id = 9")
+            try await waitFor(connection, Self.logEmpty(context))
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
             _ = try await run.value

@@ -5,34 +5,9 @@ import Testing
 @Suite struct ApplierFiguresTests {
     let start = ContinuousClock.now
 
-    @Test("the log is vacuumed once enough was deleted and the log drained, or after four times as many under load")
-    func vacuumDecisions() {
-        var figures = ApplierFigures(vacuumAfterEntries: 1_000)
-        figures.record(applied: 999, at: start)
-        #expect(!figures.vacuumDue(at: start, drained: true))
-        figures.record(applied: 1, at: start)
-        #expect(figures.vacuumDue(at: start, drained: true))
-        #expect(!figures.vacuumDue(at: start, drained: false))
-        figures.record(applied: 3_000, at: start)
-        #expect(figures.vacuumDue(at: start, drained: false))
-        figures.vacuumed(at: start)
-        #expect(!figures.vacuumDue(at: start, drained: true))
-        // Not again within the minimum spacing, however much was deleted.
-        figures.record(applied: 10_000, at: start)
-        #expect(!figures.vacuumDue(at: start + .milliseconds(500), drained: true))
-        #expect(figures.vacuumDue(at: start + .seconds(1), drained: true))
-    }
-
-    @Test("a threshold too large to multiply never vacuums under load")
-    func noOverflow() {
-        var figures = ApplierFigures(vacuumAfterEntries: Int.max)
-        figures.record(applied: 1_000_000, at: start)
-        #expect(!figures.vacuumDue(at: start + .seconds(10), drained: false))
-    }
-
     @Test("figures are reported once per interval, with the rate of that interval and the total so far")
     func reports() {
-        var figures = ApplierFigures(vacuumAfterEntries: 1_000)
+        var figures = ApplierFigures()
         #expect(figures.finalReport() == nil)
         figures.record(applied: 500, at: start)
         #expect(figures.report(at: start + .milliseconds(400)) == nil)
@@ -42,6 +17,63 @@ import Testing
         let idle = figures.report(at: start + .seconds(4))
         #expect(idle == .init(total: 2_000, rate: 0, appliedSinceLast: false))
         #expect(figures.finalReport() == .init(total: 2_000, rate: 0, appliedSinceLast: false))
+    }
+}
+
+/// When the change log switches generations and truncates the retired one, without a server.
+@Suite struct LogRotationTests {
+    let start = ContinuousClock.now
+
+    @Test("a new applier first empties the retired generation a previous one may have left, once drained")
+    func truncatesFirst() {
+        var rotation = LogRotation(switchAfterEntries: 1_000)
+        rotation.record(applied: 10, at: start)
+        #expect(rotation.next(at: start, drained: false) == nil)
+        #expect(rotation.next(at: start, drained: true) == .truncateRetired)
+        rotation.truncateAttempted(succeeded: false, at: start)
+        #expect(rotation.next(at: start + .milliseconds(100), drained: true) == nil, "retries are spaced")
+        #expect(rotation.next(at: start + .milliseconds(200), drained: true) == .truncateRetired)
+        rotation.truncateAttempted(succeeded: true, at: start + .milliseconds(200))
+        #expect(rotation.next(at: start + .seconds(2), drained: true) == nil, "10 entries are too few to switch")
+    }
+
+    @Test("the generation switches after enough applied entries, at most once a second, never before truncation")
+    func switches() {
+        var rotation = LogRotation(switchAfterEntries: 1_000)
+        rotation.record(applied: 0, at: start)
+        rotation.truncateAttempted(succeeded: true, at: start)
+        rotation.record(applied: 999, at: start + .seconds(1))
+        #expect(rotation.next(at: start + .seconds(1), drained: false) == nil)
+        rotation.record(applied: 1, at: start + .seconds(1))
+        #expect(rotation.next(at: start + .seconds(1), drained: false) == .switchGeneration)
+        rotation.switched(at: start + .seconds(1))
+        // Under load (never drained) the retired generation is tried once half a switch's worth was applied.
+        rotation.record(applied: 400, at: start + .seconds(2))
+        #expect(rotation.next(at: start + .seconds(2), drained: false) == nil)
+        rotation.record(applied: 100, at: start + .seconds(2))
+        #expect(rotation.next(at: start + .seconds(2), drained: false) == .truncateRetired)
+        // Without the truncation there is no further switch, however much is applied.
+        rotation.truncateAttempted(succeeded: false, at: start + .seconds(2))
+        rotation.record(applied: 5_000, at: start + .seconds(3))
+        #expect(rotation.next(at: start + .seconds(3), drained: false) == .truncateRetired)
+        rotation.truncateAttempted(succeeded: true, at: start + .seconds(3))
+        #expect(rotation.next(at: start + .seconds(3), drained: false) == .switchGeneration)
+        rotation.switched(at: start + .seconds(3))
+        rotation.truncateAttempted(succeeded: true, at: start + .seconds(3))
+        rotation.record(applied: 5_000, at: start + .milliseconds(3_500))
+        #expect(rotation.next(at: start + .milliseconds(3_500), drained: true) == nil, "one switch a second at most")
+        #expect(rotation.next(at: start + .seconds(4), drained: true) == .switchGeneration)
+    }
+
+    @Test("a slow trickle still switches after the time limit; an idle log never does")
+    func trickle() {
+        var rotation = LogRotation(switchAfterEntries: 1_000)
+        rotation.record(applied: 0, at: start)
+        rotation.truncateAttempted(succeeded: true, at: start)
+        #expect(rotation.next(at: start + .seconds(600), drained: true) == nil)
+        rotation.record(applied: 3, at: start + .seconds(10))
+        #expect(rotation.next(at: start + .seconds(299), drained: true) == nil)
+        #expect(rotation.next(at: start + .seconds(300), drained: true) == .switchGeneration)
     }
 }
 

@@ -29,12 +29,17 @@ public struct CaptureSQL: Sendable {
     public static let deleteTrigger = "partsync_capture_delete"
     public static let truncateTrigger = "partsync_block_truncate"
 
-    /// The applier deletes what it applied and VACUUMs the log itself once it has deleted enough (see
-    /// docs/change-capture.md, "Keeping the log small"); autovacuum is the backstop, triggered by a fixed
-    /// number of dead rows rather than a fraction of a table that is usually nearly empty. No truncation of
-    /// trailing empty pages: that needs an ACCESS EXCLUSIVE lock on a table every writer inserts into.
+    /// The log is LIST-partitioned into two generations; writers log into the one `partsync.appliers`
+    /// names, and the applier switches it and TRUNCATEs the drained other one (see `LogRotation` and
+    /// docs/change-capture.md, "Keeping the log small"). Autovacuum is only the backstop for a generation that a
+    /// long transaction keeps from being truncated: triggered by a fixed number of dead rows rather than a
+    /// fraction of a table that is usually nearly empty, and without truncating trailing pages (that needs an
+    /// ACCESS EXCLUSIVE lock on a table writers insert into).
     static let logStorageOptions = "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, "
         + "autovacuum_vacuum_cost_delay = 0, vacuum_truncate = false"
+
+    /// The generations' partitions: `changes_<key>_0` and `changes_<key>_1`.
+    public var generations: [SQLIdentifier] { ChangeLog.generations(of: changeLog) }
 
     public init(migrationKey: String, source: SQLIdentifier, keyColumns: [(name: String, type: String)]) {
         self.migrationKey = migrationKey
@@ -54,13 +59,19 @@ public struct CaptureSQL: Sendable {
     public var statements: [String] {
         let columnDefinitions = keyColumns.map { "    \(SQLIdentifier.quote($0.name)) \($0.type)" }
             .joined(separator: ",\n")
-        let insertInto = "INSERT INTO \(changeLog.sql) (\(columnList))"
-        // One statement per event: log the keys and, in the same statement, notify only if the applier sleeps.
-        // (A statement that logged nothing may notify too: the applier wakes, finds nothing and sleeps again.)
+        // One statement per event: read the applier's row once, log the keys into the generation it names and,
+        // in the same statement, notify only if the applier sleeps. (A statement that logged nothing may notify
+        // too: the applier wakes, finds nothing and sleeps again.) Without the row (never, short of hand edits)
+        // the keys still go to generation 0 rather than nowhere.
+        let applier = """
+            a AS MATERIALIZED (
+                        SELECT a.log_generation, a.waiting FROM partsync.appliers a
+                        WHERE a.migration OPERATOR(pg_catalog.=) \(SQLLiteral.quote(migrationKey))),
+            """
+        let insertInto = "INSERT INTO \(changeLog.sql) (partsync_generation, \(columnList))"
+        let generation = "COALESCE((SELECT a.log_generation FROM a), 0)"
         let notify = """
-            SELECT pg_catalog.pg_notify(\(SQLLiteral.quote(channel)), '')::text INTO notified
-                    FROM partsync.appliers a
-                    WHERE a.migration OPERATOR(pg_catalog.=) \(SQLLiteral.quote(migrationKey)) AND a.waiting;
+            SELECT pg_catalog.pg_notify(\(SQLLiteral.quote(channel)), '')::text INTO notified FROM a WHERE a.waiting;
             """
         let body = """
             DECLARE
@@ -70,22 +81,25 @@ public struct CaptureSQL: Sendable {
                     RETURN NULL;
                 END IF;
                 IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
-                    WITH logged AS (\(insertInto) SELECT \(columns(prefix: "n")) FROM partsync_new n)
+                    WITH \(applier) logged AS (
+                        \(insertInto) SELECT \(generation), \(columns(prefix: "n")) FROM partsync_new n)
                     \(notify)
                 ELSIF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
-                    WITH logged AS (\(insertInto) SELECT \(columns(prefix: "o")) FROM partsync_old o)
+                    WITH \(applier) logged AS (
+                        \(insertInto) SELECT \(generation), \(columns(prefix: "o")) FROM partsync_old o)
                     \(notify)
                 ELSE
                     -- The new keys, and the old keys that no longer exist (a partition-key or key change). EXCEPT
                     -- hashes; an anti-join over two transition tables can only nest loops (a 500k-row UPDATE ran
                     -- for minutes). NULLs compare equal in EXCEPT, as they should here.
-                    WITH logged AS (
+                    WITH \(applier) logged AS (
                         \(insertInto)
-                        SELECT \(columns(prefix: "n")) FROM partsync_new n
-                        UNION ALL
-                        (SELECT \(columns(prefix: "o")) FROM partsync_old o
-                         EXCEPT
-                         SELECT \(columns(prefix: "n")) FROM partsync_new n)
+                        SELECT \(generation), changed.* FROM (
+                            SELECT \(columns(prefix: "n")) FROM partsync_new n
+                            UNION ALL
+                            (SELECT \(columns(prefix: "o")) FROM partsync_old o
+                             EXCEPT
+                             SELECT \(columns(prefix: "n")) FROM partsync_new n)) changed
                     )
                     \(notify)
                 END IF;
@@ -96,13 +110,22 @@ public struct CaptureSQL: Sendable {
         return [
             """
             CREATE TABLE \(changeLog.sql) (
-                partsync_seq bigint GENERATED ALWAYS AS IDENTITY (CACHE 32) PRIMARY KEY,
+                partsync_seq bigint GENERATED ALWAYS AS IDENTITY (CACHE 32),
+                partsync_generation smallint NOT NULL,
             \(columnDefinitions),
-                partsync_logged_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp()
-            ) WITH (\(Self.logStorageOptions))
+                partsync_logged_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp(),
+                PRIMARY KEY (partsync_seq, partsync_generation)
+            ) PARTITION BY LIST (partsync_generation)
             """,
             "COMMENT ON TABLE \(changeLog.sql) IS "
-                + SQLLiteral.quote("keys changed in \(source.displayName) since capture began; applied rows are removed"),
+                + SQLLiteral.quote("keys changed in \(source.displayName) since capture began; applied rows are removed, "
+                    + "drained generations truncated"),
+        ] + generations.enumerated().map { generation, partition in
+            """
+            CREATE TABLE \(partition.sql) PARTITION OF \(changeLog.sql) FOR VALUES IN (\(generation))
+                WITH (\(Self.logStorageOptions))
+            """
+        } + [
             """
             CREATE FUNCTION \(function.sql)() RETURNS trigger
             LANGUAGE plpgsql SECURITY DEFINER AS \(tag)

@@ -86,6 +86,14 @@ public enum StateSchema {
             ADD COLUMN IF NOT EXISTS last_batch_at timestamptz,
             ADD COLUMN IF NOT EXISTS log_vacuumed_at timestamptz
         """,
+        // The change log's active generation (the capture trigger reads it), and when the applier last switched
+        // generations and truncated the retired one (see LogRotation).
+        """
+        ALTER TABLE partsync.appliers
+            ADD COLUMN IF NOT EXISTS log_generation smallint NOT NULL DEFAULT 0 CHECK (log_generation IN (0, 1)),
+            ADD COLUMN IF NOT EXISTS log_switched_at timestamptz,
+            ADD COLUMN IF NOT EXISTS log_truncated_at timestamptz
+        """,
         """
         CREATE OR REPLACE FUNCTION partsync.partition_sizes(parent regclass)
         RETURNS TABLE (partition regclass, bounds text, estimated_rows bigint, table_bytes bigint,
@@ -135,7 +143,7 @@ public enum StateSchema {
                AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
                            WHERE attrelid = pg_catalog.to_regclass('partsync.backfill_chunks') AND attname = 'unit')
                AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                           WHERE attrelid = pg_catalog.to_regclass('partsync.appliers') AND attname = 'log_vacuumed_at')
+                           WHERE attrelid = pg_catalog.to_regclass('partsync.appliers') AND attname = 'log_truncated_at')
             """)
         if try current.first?.decode(Bool.self, at: 0) == true { return }
         try await connection.withTransaction { tx in

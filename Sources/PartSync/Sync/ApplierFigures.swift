@@ -1,45 +1,20 @@
 import PostgresClient
 
-/// The applier's running figures, and when to report them and to VACUUM the log. Pure, so its decisions are
-/// unit tested without a server; `SyncFollower` executes them.
+/// The applier's running figures, and when to report them. Pure, so its decisions are unit tested without a
+/// server; `SyncFollower` executes them.
 struct ApplierFigures {
     typealias Instant = ContinuousClock.Instant
 
-    let vacuumAfterEntries: Int
     var reportInterval: Duration = .seconds(1)
-    var minimumVacuumSpacing: Duration = .seconds(1)
     private(set) var total: Int64 = 0
     private var sinceReport: Int64 = 0
     private var intervalStart: Instant?
     private var lastRate: Double?
-    private var sinceVacuum: Int64 = 0
-    private var lastVacuum: Instant?
-
-    init(vacuumAfterEntries: Int) {
-        self.vacuumAfterEntries = vacuumAfterEntries
-    }
 
     mutating func record(applied: Int, at now: Instant) {
         if intervalStart == nil { intervalStart = now }
         total += Int64(applied)
         sinceReport += Int64(applied)
-        sinceVacuum += Int64(applied)
-    }
-
-    /// Enough entries were deleted since the last VACUUM, and the last one is not too recent. Preferably right
-    /// after the log was drained (`drained`: the last batch took everything visible), when every deleted entry
-    /// is dead and its space can be reused by the next ones at once; under load that never drains, after four
-    /// times as many.
-    func vacuumDue(at now: Instant, drained: Bool) -> Bool {
-        let threshold = Int64(vacuumAfterEntries)
-        let underLoad = threshold > Int64.max / 4 ? Int64.max : threshold * 4
-        guard sinceVacuum >= (drained ? threshold : underLoad) else { return false }
-        return lastVacuum.map { now - $0 >= minimumVacuumSpacing } ?? true
-    }
-
-    mutating func vacuumed(at now: Instant) {
-        sinceVacuum = 0
-        lastVacuum = now
     }
 
     /// The figures to write, once per `reportInterval`; the rate covers the interval just ended.

@@ -24,21 +24,22 @@ public struct SyncFollower: Sendable {
         public var lagInterval: Duration?
         /// Wait for another applier to stop instead of failing.
         public var waitForLock: Bool
-        /// VACUUM the log after deleting this many entries (at most once a second).
-        public var vacuumAfterEntries: Int
+        /// Switch the change log's generation after this many applied entries (at most once a second), so
+        /// the retired one can be truncated (see `LogRotation`).
+        public var switchLogAfterEntries: Int
         /// Lost connections and lock timeouts.
         public var retry: RetryPolicy
 
         public init(
             batchSize: Int = 5_000, pollInterval: Duration = .seconds(1), lagInterval: Duration? = .seconds(5),
-            waitForLock: Bool = false, vacuumAfterEntries: Int = 20_000,
+            waitForLock: Bool = false, switchLogAfterEntries: Int = 10_000,
             retry: RetryPolicy = RetryPolicy(attempts: 12, baseMilliseconds: 100, maxMilliseconds: 10_000)
         ) {
             self.batchSize = batchSize
             self.pollInterval = pollInterval
             self.lagInterval = lagInterval
             self.waitForLock = waitForLock
-            self.vacuumAfterEntries = vacuumAfterEntries
+            self.switchLogAfterEntries = switchLogAfterEntries
             self.retry = retry
         }
     }
@@ -104,7 +105,9 @@ public struct SyncFollower: Sendable {
         _ mode: Mode, context: MigrationContext, session: inout ApplierSession, wakeups: Wakeups, stop: StopSignal
     ) async throws -> Summary {
         let applier = Applier(context: context, batchSize: options.batchSize)
-        var figures = ApplierFigures(vacuumAfterEntries: options.vacuumAfterEntries)
+        let changeLog = ChangeLog(context: context)
+        var figures = ApplierFigures()
+        var rotation = LogRotation(switchAfterEntries: options.switchLogAfterEntries)
         let clock = ContinuousClock()
         var lastLagLine = clock.now
         let logTable = context.record.changeLog
@@ -121,8 +124,9 @@ public struct SyncFollower: Sendable {
                 }
                 let applied = try await session.run { try await applier.applyBatch(on: $0) }
                 figures.record(applied: applied, at: clock.now)
-                try await housekeeping(context, figures: &figures, drained: applied < options.batchSize,
-                                       session: &session, clock: clock)
+                rotation.record(applied: applied, at: clock.now)
+                try await housekeeping(context, changeLog, figures: &figures, rotation: &rotation,
+                                       drained: applied < options.batchSize, session: &session, clock: clock)
                 if mode == .follow, let interval = options.lagInterval, clock.now - lastLagLine >= interval {
                     lastLagLine = clock.now
                     let lag = try await session.run { try await SyncLag.load(context, on: $0) }
@@ -150,6 +154,7 @@ public struct SyncFollower: Sendable {
                     let late = try await session.run { try await applier.applyBatch(on: $0) }
                     if late == 0 { await wakeups.wait(upTo: options.pollInterval) }
                     figures.record(applied: late, at: clock.now)
+                    rotation.record(applied: late, at: clock.now)
                     try await session.run { try await markWaiting(false, context, on: $0) }
                 }
             }
@@ -163,19 +168,26 @@ public struct SyncFollower: Sendable {
         return Summary(applied: figures.total, stopped: stopped)
     }
 
-    /// Writes the applier's figures at most once a second and VACUUMs the log when enough was deleted.
+    /// Writes the applier's figures at most once a second, switches the log's generation and truncates the
+    /// retired one when `rotation` says so.
     private func housekeeping(
-        _ context: MigrationContext, figures: inout ApplierFigures, drained: Bool, session: inout ApplierSession,
-        clock: ContinuousClock
+        _ context: MigrationContext, _ changeLog: ChangeLog, figures: inout ApplierFigures,
+        rotation: inout LogRotation, drained: Bool, session: inout ApplierSession, clock: ContinuousClock
     ) async throws {
         let now = clock.now
-        if figures.vacuumDue(at: now, drained: drained) {
-            try await session.run { connection in
-                try await connection.execute("VACUUM (SKIP_LOCKED, TRUNCATE false) \(context.record.changeLog)")
-                try await connection.query(
-                    "UPDATE partsync.appliers SET log_vacuumed_at = now() WHERE migration = $1", [context.record.key])
+        switch rotation.next(at: now, drained: drained) {
+        case .switchGeneration:
+            try await session.run { try await changeLog.switchGeneration(on: $0) }
+            rotation.switched(at: now)
+        case .truncateRetired:
+            let outcome = try await session.run { try await changeLog.truncateRetired(on: $0) }
+            rotation.truncateAttempted(succeeded: outcome == .truncated, at: now)
+            if case .lockBusy(let holders) = outcome, rotation.shouldReportBlockedTruncation(at: now) {
+                log("\(context.table): sync: the retired change-log generation cannot be truncated yet: its lock is "
+                    + "held (\(holders)); the log grows until those transactions end")
             }
-            figures.vacuumed(at: now)
+        case nil:
+            break
         }
         if let report = figures.report(at: now) {
             try await session.run { try await report.write(context, on: $0) }
@@ -243,6 +255,7 @@ struct ApplierSession {
         self.connection = connection
         try await StateSchema.ensure(on: connection)
         let context = try await MigrationContext.load(table: follower.table, on: connection, phase: .syncing)
+        try await ChangeLog(context: context).checkShape(on: connection)
         self.context = context
         var reported = false
         while true {

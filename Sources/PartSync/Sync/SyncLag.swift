@@ -53,7 +53,7 @@ public struct SyncLag: Sendable, Codable, Equatable {
                    extract(epoch FROM pg_catalog.clock_timestamp() - a.heartbeat)::float8,
                    (SELECT l.pid FROM pg_catalog.pg_locks l WHERE \(SyncRunner.heldLock) LIMIT 1),
                    a.waiting,
-                   pg_catalog.pg_total_relation_size($3::regclass)
+                   \(ChangeLog.bytesSQL("$3"))
             FROM partsync.appliers a WHERE a.migration = $1
             """, [context.record.key, SyncRunner.lockClass, log])
         guard let row = row.first else {
