@@ -29,6 +29,7 @@ enum Migrations {
             try await tx.execute("DROP TABLE IF EXISTS \(record.target.sql) CASCADE")
             try await tx.execute("DROP TABLE IF EXISTS \(capture.changeLog.sql)")
             try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
+            try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
             try await tx.query("DELETE FROM partsync.migrations WHERE key = $1", [record.key])
         }
     }

@@ -128,11 +128,17 @@ import LocalPostgres
                 CREATE FUNCTION evil.eq(text, text) RETURNS boolean LANGUAGE plpgsql
                     AS $$ BEGIN RAISE EXCEPTION 'hijacked: % = %', $1, $2; END $$;
                 CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.eq);
+                CREATE FUNCTION evil.arith(bigint, integer) RETURNS bigint LANGUAGE plpgsql
+                    AS $$ BEGIN RAISE EXCEPTION 'hijacked arithmetic'; END $$;
+                CREATE OPERATOR evil./ (LEFTARG = bigint, RIGHTARG = integer, FUNCTION = evil.arith);
+                CREATE OPERATOR evil.% (LEFTARG = bigint, RIGHTARG = integer, FUNCTION = evil.arith);
                 CREATE FUNCTION evil.pg_notify(text, text) RETURNS void LANGUAGE plpgsql
                     AS $$ BEGIN RAISE EXCEPTION 'hijacked notify'; END $$;
                 """)
             _ = try await Preparer.prepare(PlanOptions(table: "events", partitionKey: "created_at"), on: connection)
-            try await connection.execute("UPDATE partsync.appliers SET waiting = true")
+            // The applier's signal says "waiting", so the trigger takes its notify path too.
+            try await connection.query("SELECT setval($1::regclass, 1)", [
+                "partsync.signal_" + Naming.migrationKey(for: SQLIdentifier(schema: "public", name: "events"))])
             // A fresh session, so the capture function's statements are planned under this search_path.
             let writer = try await database.connect()
             try await writer.execute("""
@@ -158,7 +164,8 @@ import LocalPostgres
             try await NotificationListener.withListener(database.configuration, channels: [capture.channel]) { stream in
                 var iterator = stream.makeAsyncIterator()
                 try await connection.execute("INSERT INTO events (id) VALUES (1)")
-                try await connection.query("UPDATE partsync.appliers SET waiting = true WHERE migration = $1", [plan.migrationKey])
+                // What the applier does before it sleeps: generation 0, waiting.
+                try await connection.query("SELECT setval($1::regclass, 1)", [capture.signal.sql])
                 try await connection.execute("INSERT INTO events (id) VALUES (2)")
                 // Only the second insert notifies; the marker notification after it proves nothing else arrived.
                 try await connection.query("SELECT pg_notify($1, 'marker')", [capture.channel])

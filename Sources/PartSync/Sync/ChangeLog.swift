@@ -1,16 +1,27 @@
 import PostgresClient
 
-/// The change log's two generations, and the applier's operations on them (`LogRotation` decides when).
+/// The change log's two generations, the applier's signal to the writers, and the applier's operations on
+/// them (`LogRotation` decides when).
 ///
-/// Writers read `partsync.appliers.log_generation` in the capture statement and log into that partition. A
-/// writer whose snapshot predates a switch (a long statement, a REPEATABLE READ transaction) still logs into
-/// the retired generation, even after it was truncated; that is harmless because the applier reads both. What
-/// must never happen is a truncation that removes a committed entry nobody applied, so `truncateRetired`
-/// takes the retired partition's ACCESS EXCLUSIVE lock first (which waits for every transaction that wrote to
-/// it to end, or gives up after `lockTimeout`) and truncates only if, under that lock, it holds no entry.
+/// The signal is a sequence whose value is the active generation × 2, plus 1 while the applier waits for a
+/// notification. The capture trigger reads it once per statement and logs into that generation. `setval` is
+/// not transactional: a new value is seen by the next statement of every writer, committed or not. The
+/// `waiting` and `log_generation` columns of `partsync.appliers` mirror it for people and `status`.
+///
+/// A writer that read the signal just before a switch still logs into the retired generation, possibly after
+/// it was truncated; that is harmless because the applier reads both. What must never happen is a truncation
+/// that removes a committed entry nobody applied, so `truncateRetired` takes the retired partition's ACCESS
+/// EXCLUSIVE lock first (which waits for every transaction that wrote to it to end, or gives up after
+/// `lockTimeoutMilliseconds`) and truncates only if, under that lock, it holds no entry.
 public struct ChangeLog: Sendable {
     let context: MigrationContext
+    let signal: SQLIdentifier
     var lockTimeoutMilliseconds = 50
+
+    init(context: MigrationContext) {
+        self.context = context
+        self.signal = CaptureSQL.signal(migrationKey: context.record.key)
+    }
 
     /// `changes_<key>_0` and `changes_<key>_1` for the log `changes_<key>`.
     public static func generations(of log: SQLIdentifier) -> [SQLIdentifier] {
@@ -41,14 +52,41 @@ public struct ChangeLog: Sendable {
             nextStep: "drop the target, the change log and its migration row, then run `partsync prepare` again")
     }
 
-    /// Makes the other generation the active one. Returns the new active generation.
-    @discardableResult
-    func switchGeneration(on connection: Connection) async throws -> Int {
+    /// The signal's value now (a signal never set is generation 0, awake).
+    private var current: String { "COALESCE(pg_catalog.pg_sequence_last_value($2::regclass), 0)" }
+
+    /// Sets the signal to `value` (an expression of `current`) and mirrors it into `partsync.appliers`, in one
+    /// statement; returns the new value.
+    private func setSignal(_ value: String, extra: String = "", on connection: Connection) async throws -> Int {
         try await connection.query(
             """
-            UPDATE partsync.appliers SET log_generation = 1 - log_generation, log_switched_at = now()
-            WHERE migration = $1 RETURNING log_generation
-            """, [context.record.key]).first!.decode(Int.self, at: 0)
+            WITH s AS (SELECT pg_catalog.setval($2::regclass, \(value), true) AS v),
+            mirror AS (
+                UPDATE partsync.appliers SET waiting = (SELECT v % 2 = 1 FROM s),
+                    log_generation = (SELECT v / 2 FROM s), heartbeat = now()\(extra)
+                WHERE migration = $1
+                RETURNING 1
+            )
+            SELECT v FROM s
+            """, [context.record.key, signal.sql]).first!.decode(Int.self, at: 0)
+    }
+
+    /// Marks the applier waiting (writers notify) or awake (they do not), keeping the generation.
+    func setWaiting(_ waiting: Bool, on connection: Connection) async throws {
+        _ = try await setSignal("\(current) / 2 * 2 + \(waiting ? 1 : 0)", on: connection)
+    }
+
+    /// Makes the other generation the active one (and the applier awake). Returns the new active generation.
+    @discardableResult
+    func switchGeneration(on connection: Connection) async throws -> Int {
+        try await setSignal("(1 - \(current) / 2) * 2", extra: ", log_switched_at = now()", on: connection) / 2
+    }
+
+    /// The generation writers log into now.
+    func activeGeneration(on connection: Connection) async throws -> Int {
+        try await connection.query(
+            "SELECT COALESCE(pg_catalog.pg_sequence_last_value($1::regclass), 0) / 2", [signal.sql]
+        ).first!.decode(Int.self, at: 0)
     }
 
     enum TruncateOutcome: Equatable {
@@ -63,10 +101,7 @@ public struct ChangeLog: Sendable {
     /// `.truncated` means "try again later".
     func truncateRetired(on connection: Connection) async throws -> TruncateOutcome {
         let generations = try generations
-        let active = try await connection.query(
-            "SELECT log_generation FROM partsync.appliers WHERE migration = $1", [context.record.key]
-        ).first!.decode(Int.self, at: 0)
-        let retired = generations[1 - active]
+        let retired = generations[1 - (try await activeGeneration(on: connection))]
         // Cheap look first, without the lock: entries the applier has not reached yet are the usual reason.
         let occupied = "SELECT EXISTS (SELECT 1 FROM \(retired.sql))"
         if try await connection.query(occupied).first!.decode(Bool.self, at: 0) { return .occupied }

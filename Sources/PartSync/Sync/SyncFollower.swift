@@ -146,16 +146,16 @@ public struct SyncFollower: Sendable {
                         await wakeups.wait(upTo: options.pollInterval)
                         continue
                     }
-                    // The race: a writer whose trigger read the mark before it was committed does not notify,
-                    // so commit the mark first, then look once more, and only then sleep. A writer that still
-                    // slips through is picked up by the poll.
-                    try await session.run { try await markWaiting(true, context, on: $0) }
+                    // The race: a writer whose trigger read the signal before it was set does not notify, so
+                    // set it first, then look once more, and only then sleep. A writer that still slips through
+                    // (it read the signal just before, and committed after the last look) is picked up by the poll.
+                    try await session.run { try await changeLog.setWaiting(true, on: $0) }
                     wakeups.reset()
                     let late = try await session.run { try await applier.applyBatch(on: $0) }
                     if late == 0 { await wakeups.wait(upTo: options.pollInterval) }
                     figures.record(applied: late, at: clock.now)
                     rotation.record(applied: late, at: clock.now)
-                    try await session.run { try await markWaiting(false, context, on: $0) }
+                    try await session.run { try await changeLog.setWaiting(false, on: $0) }
                 }
             }
         } catch {
@@ -192,12 +192,6 @@ public struct SyncFollower: Sendable {
         if let report = figures.report(at: now) {
             try await session.run { try await report.write(context, on: $0) }
         }
-    }
-
-    private func markWaiting(_ waiting: Bool, _ context: MigrationContext, on connection: Connection) async throws {
-        try await connection.query(
-            "UPDATE partsync.appliers SET waiting = $2, heartbeat = now() WHERE migration = $1 AND waiting <> $2",
-            [context.record.key, waiting])
     }
 
     /// Keeps a LISTEN connection open and forwards every notification as a ring; reconnects with backoff when
@@ -274,10 +268,10 @@ struct ApplierSession {
         }
         try await connection.query(
             """
-            UPDATE partsync.appliers SET started_at = now(), heartbeat = now(), applied_total = 0, apply_rate = NULL,
-                waiting = false
+            UPDATE partsync.appliers SET started_at = now(), heartbeat = now(), applied_total = 0, apply_rate = NULL
             WHERE migration = $1
             """, [context.record.key])
+        try await ChangeLog(context: context).setWaiting(false, on: connection)
         return context
     }
 
@@ -324,8 +318,7 @@ struct ApplierSession {
     mutating func finish(_ context: MigrationContext, figures: ApplierFigures) async {
         if connection == nil { try? await reconnect() }
         guard let connection else { return }
-        _ = try? await connection.query(
-            "UPDATE partsync.appliers SET waiting = false WHERE migration = $1", [context.record.key])
+        try? await ChangeLog(context: context).setWaiting(false, on: connection)
         if let report = figures.finalReport() { try? await report.write(context, on: connection) }
         await SyncRunner.release(context, on: connection)
         await close()
