@@ -52,7 +52,7 @@ public struct SyncLag: Sendable, Codable, Equatable {
                    extract(epoch FROM pg_catalog.clock_timestamp() - a.last_batch_at)::float8,
                    extract(epoch FROM pg_catalog.clock_timestamp() - a.heartbeat)::float8,
                    (SELECT l.pid FROM pg_catalog.pg_locks l WHERE \(SyncRunner.heldLock) LIMIT 1),
-                   COALESCE(pg_catalog.pg_sequence_last_value($4::regclass), 0) % 2 = 1,
+                   COALESCE(pg_catalog.pg_sequence_last_value(pg_catalog.to_regclass($4)), 0) % 2 = 1,
                    \(ChangeLog.bytesSQL("$3"))
             FROM partsync.appliers a WHERE a.migration = $1
             """, [context.record.key, SyncRunner.lockClass, log, CaptureSQL.signal(migrationKey: context.record.key).sql])
