@@ -31,6 +31,19 @@ import TestSupport
         try await connection.query("SELECT pg_advisory_unlock_shared(1347636083, hashtext($1))", [context.record.key])
     }
 
+    /// A backfilled `messages` followed in-process with a 60 s poll, once the applier sleeps on LISTEN.
+    static func asleep(_ database: TestDatabase) async throws
+        -> (Connection, MigrationContext, StopSignal, Task<SyncFollower.Summary, any Error>)
+    {
+        let (connection, context) = try await backfilled(database, rows: 100)
+        let stop = StopSignal()
+        let run = Task {
+            try await follower(database, .init(pollInterval: .seconds(60), lagInterval: nil)).run(.follow, stop: stop)
+        }
+        try await waitFor(connection, applierAsleep)
+        return (connection, context, stop, run)
+    }
+
     static let applierAsleep = "SELECT waiting FROM partsync.appliers"
     static let applierBlockedOnLock = """
         SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
@@ -127,12 +140,7 @@ import TestSupport
     @Test("an idle follower wakes on NOTIFY long before its poll, and busy writers do not notify")
     func wakesOnNotify() async throws {
         try await TestDatabase.with { database in
-            let (connection, context) = try await Self.backfilled(database, rows: 100)
-            let stop = StopSignal()
-            let run = Task {
-                try await Self.follower(database, .init(pollInterval: .seconds(60), lagInterval: nil)).run(.follow, stop: stop)
-            }
-            try await waitFor(connection, Self.applierAsleep)
+            let (connection, context, stop, run) = try await Self.asleep(database)
             let id = try await connection.query(
                 "INSERT INTO messages (conversation_id, user_id, role, content) VALUES "
                     + "(gen_random_uuid(), gen_random_uuid(), 'user', 'wake up') RETURNING id").first!.decode(Int64.self, at: 0)
@@ -161,6 +169,40 @@ import TestSupport
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
             _ = try await run.value
+        }
+    }
+
+    @Test("a stop that arrives while the applier is about to sleep ends the run at once, not after the poll")
+    func stopWhileGoingToSleep() async throws {
+        try await TestDatabase.with { database in
+            let (connection, context, stop, run) = try await Self.asleep(database)
+            // Wake it with an empty notification while its next batch waits for the copy lock: it is then past
+            // the loop's stop check. Hold its state row too, so it stops again on the way back to sleep.
+            let copyGate = try await database.connect()
+            try await Self.holdCopyLock(context, on: copyGate)
+            try await connection.query("SELECT pg_notify($1, '')", [context.record.channel])
+            try await waitFor(connection, Self.applierBlockedOnLock)
+            let rowGate = try await database.connect()
+            try await rowGate.execute("BEGIN; SELECT 1 FROM partsync.appliers FOR UPDATE")
+            try await Self.releaseCopyLock(context, on: copyGate)
+            try await waitFor(connection, """
+                SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+                               AND application_name = 'partsync sync' AND wait_event_type = 'Lock'
+                               AND query LIKE '%partsync.appliers%')
+                """)
+            stop.stop()
+            try await rowGate.execute("COMMIT")
+            // Its ring came before the loop forgot earlier rings; without looking at the stop flag again it
+            // would now sleep the whole 60 s poll.
+            let ended = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask { _ = try await run.value; return true }
+                group.addTask { try await Task.sleep(for: .seconds(20)); return false }
+                let first = try await group.next()!
+                group.cancelAll()
+                return first
+            }
+            #expect(ended, "the run did not end within 20 s of the stop")
+            if !ended { _ = try await run.value }
         }
     }
 

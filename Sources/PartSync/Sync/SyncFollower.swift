@@ -152,7 +152,9 @@ public struct SyncFollower: Sendable {
                     try await session.run { try await changeLog.setWaiting(true, on: $0) }
                     wakeups.reset()
                     let late = try await session.run { try await applier.applyBatch(on: $0) }
-                    if late == 0 { await wakeups.wait(upTo: options.pollInterval) }
+                    // `reset` also forgot the ring of a stop that came since the top of the loop; the stop
+                    // flag is set before it rings, so looking at it after the reset closes that window.
+                    if late == 0 && !stop.isStopped { await wakeups.wait(upTo: options.pollInterval) }
                     figures.record(applied: late, at: clock.now)
                     rotation.record(applied: late, at: clock.now)
                     try await session.run { try await changeLog.setWaiting(false, on: $0) }
