@@ -81,11 +81,14 @@ import TestSupport
                 database, setup: Fixtures.atlas(idType: "uuid") + Fixtures.atlasRows(count: 30_000), table: "messages")
             let context = try await MigrationContext.load(table: "messages", on: connection, phase: .syncing)
             let ids = try await connection.query("SELECT id::text FROM messages ORDER BY id").rows.map { $0[0]! }
-            // The follow loop runs in-process through the backfill and the writes, then is stopped.
+            // The follow loop runs in-process through the backfill and the writes, then is stopped. It switches
+            // the log's generation every 100 applied entries (at most once a second), so generations are
+            // switched and truncated while writers log and the backfill copies.
             let stop = StopSignal()
             let applier = Task {
                 try await SyncFollower(configuration: database.configuration, table: "messages",
-                                       options: .init(batchSize: 500, pollInterval: .milliseconds(200)))
+                                       options: .init(batchSize: 500, pollInterval: .milliseconds(200),
+                                                      switchLogAfterEntries: 100))
                     .run(.follow, stop: stop)
             }
             let backfill = Task {
@@ -138,6 +141,9 @@ import TestSupport
                 try await group.waitForAll()
             }
             _ = try await backfill.value
+            // Let the applier drain what the writers left, so the last switch is followed by a truncation.
+            try await waitFor(connection, "SELECT NOT EXISTS (SELECT 1 FROM \(context.record.changeLog))", seconds: 60)
+            try await waitFor(connection, "SELECT log_truncated_at > log_switched_at FROM partsync.appliers", seconds: 30)
             stop.stop()
             #expect(try await applier.value.stopped)
             let catchUp = try await database.connect()
