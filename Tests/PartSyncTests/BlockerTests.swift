@@ -132,6 +132,10 @@ import LocalPostgres
                     AS $$ BEGIN RAISE EXCEPTION 'hijacked arithmetic'; END $$;
                 CREATE OPERATOR evil./ (LEFTARG = bigint, RIGHTARG = integer, FUNCTION = evil.arith);
                 CREATE OPERATOR evil.% (LEFTARG = bigint, RIGHTARG = integer, FUNCTION = evil.arith);
+                -- A type named like a built-in one: its CHECK would run as the function's owner.
+                CREATE FUNCTION evil.boom(oid) RETURNS boolean LANGUAGE plpgsql
+                    AS $$ BEGIN RAISE EXCEPTION 'hijacked type'; END $$;
+                CREATE DOMAIN evil.regclass AS pg_catalog.regclass CHECK (evil.boom(VALUE::oid));
                 CREATE FUNCTION evil.pg_notify(text, text) RETURNS void LANGUAGE plpgsql
                     AS $$ BEGIN RAISE EXCEPTION 'hijacked notify'; END $$;
                 """)

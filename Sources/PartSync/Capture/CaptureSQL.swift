@@ -35,14 +35,15 @@ public struct CaptureSQL: Sendable {
     public static let deleteTrigger = "partsync_capture_delete"
     public static let truncateTrigger = "partsync_block_truncate"
 
-    /// The log is LIST-partitioned into two generations; writers log into the one `partsync.appliers`
-    /// names, and the applier switches it and TRUNCATEs the drained other one (see `LogRotation` and
-    /// docs/change-capture.md, "Keeping the log small"). Autovacuum is only the backstop for a generation that a
-    /// long transaction keeps from being truncated: triggered by a fixed number of dead rows rather than a
-    /// fraction of a table that is usually nearly empty, and without truncating trailing pages (that needs an
-    /// ACCESS EXCLUSIVE lock on a table writers insert into).
-    static let logStorageOptions = "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, "
-        + "autovacuum_vacuum_cost_delay = 0, vacuum_truncate = false"
+    /// The log is LIST-partitioned into two generations; writers log into the one the signal names, and the
+    /// applier switches it and TRUNCATEs the drained other one (see `LogRotation` and docs/change-capture.md,
+    /// "Keeping the log small"). No autovacuum: TRUNCATE is what empties a generation, and an autovacuum of the
+    /// retired generation would hold the lock the truncation asks for (PostgreSQL cancels it only after
+    /// `deadlock_timeout`, far beyond the truncation's `lock_timeout`). The one thing that keeps a generation
+    /// from being truncated, a transaction still writing to it, also keeps VACUUM from removing anything
+    /// newer than itself, so autovacuum would not help there either. (Anti-wraparound vacuums still run; each
+    /// TRUNCATE resets the generation's frozen xid.)
+    static let logStorageOptions = "autovacuum_enabled = false, vacuum_truncate = false"
 
     /// The generations' partitions: `changes_<key>_0` and `changes_<key>_1`.
     public var generations: [SQLIdentifier] { ChangeLog.generations(of: changeLog) }
@@ -83,7 +84,7 @@ public struct CaptureSQL: Sendable {
                 IF pg_catalog.current_setting('partsync.applier', true) OPERATOR(pg_catalog.=) 'on' THEN
                     RETURN NULL;
                 END IF;
-                signal := COALESCE(pg_catalog.pg_sequence_last_value(\(SQLLiteral.quote(signal.sql))::regclass), 0);
+                signal := COALESCE(pg_catalog.pg_sequence_last_value(\(SQLLiteral.quote(signal.sql))::pg_catalog.regclass), 0);
                 IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
                     \(insertInto) SELECT \(generation), \(columns(prefix: "n")) FROM partsync_new n;
                 ELSIF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN

@@ -76,10 +76,10 @@ public struct ChangeLog: Sendable {
         _ = try await setSignal("\(current) / 2 * 2 + \(waiting ? 1 : 0)", on: connection)
     }
 
-    /// Makes the other generation the active one (and the applier awake). Returns the new active generation.
-    @discardableResult
-    func switchGeneration(on connection: Connection) async throws -> Int {
-        try await setSignal("(1 - \(current) / 2) * 2", extra: ", log_switched_at = now()", on: connection) / 2
+    /// Makes `generation` the active one (and the applier awake). An absolute value, not "the other one": the
+    /// caller retries this after a lost connection, and `setval` is not rolled back with a failed statement.
+    func switchGeneration(to generation: Int, on connection: Connection) async throws {
+        _ = try await setSignal("\(generation * 2)", extra: ", log_switched_at = now()", on: connection)
     }
 
     /// The generation writers log into now.
@@ -119,9 +119,14 @@ public struct ChangeLog: Sendable {
         } catch let error as PostgresError where error.sqlState == .lockNotAvailable {
             let holders = try await connection.query(
                 """
-                SELECT string_agg(l.pid || ' ' || coalesce(nullif(a.application_name, ''), a.backend_type) || ' '
-                                  || l.mode, ', ')
-                FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+                SELECT string_agg(CASE WHEN l.pid IS NULL
+                                       THEN 'prepared transaction ' || coalesce(p.gid, l.virtualtransaction)
+                                       ELSE l.pid || ' ' || coalesce(nullif(a.application_name, ''), a.backend_type)
+                                  END || ' ' || l.mode, ', ')
+                FROM pg_catalog.pg_locks l
+                LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+                LEFT JOIN pg_catalog.pg_prepared_xacts p
+                    ON l.pid IS NULL AND p.transaction::text = pg_catalog.split_part(l.virtualtransaction, '/', 2)
                 WHERE l.relation = $1::regclass AND l.granted
                 """, [retired.sql]).first?[0]
             return .lockBusy(holders ?? "no longer held")

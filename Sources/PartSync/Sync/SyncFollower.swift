@@ -179,7 +179,8 @@ public struct SyncFollower: Sendable {
         let now = clock.now
         switch rotation.next(at: now, drained: drained) {
         case .switchGeneration:
-            try await session.run { try await changeLog.switchGeneration(on: $0) }
+            let next = 1 - (try await session.run { try await changeLog.activeGeneration(on: $0) })
+            try await session.run { try await changeLog.switchGeneration(to: next, on: $0) }
             rotation.switched(at: now)
         case .truncateRetired:
             let outcome = try await session.run { try await changeLog.truncateRetired(on: $0) }
