@@ -83,11 +83,10 @@ public enum StateSchema {
             ADD COLUMN IF NOT EXISTS started_at timestamptz,
             ADD COLUMN IF NOT EXISTS applied_total bigint NOT NULL DEFAULT 0,
             ADD COLUMN IF NOT EXISTS apply_rate double precision,
-            ADD COLUMN IF NOT EXISTS last_batch_at timestamptz,
-            ADD COLUMN IF NOT EXISTS log_vacuumed_at timestamptz
+            ADD COLUMN IF NOT EXISTS last_batch_at timestamptz
         """,
-        // The change log's active generation (the capture trigger reads it), and when the applier last switched
-        // generations and truncated the retired one (see LogRotation).
+        // The change log's active generation (a mirror of the signal sequence, which is what the capture trigger
+        // reads), and when the applier last switched generations and truncated the retired one (LogRotation).
         """
         ALTER TABLE partsync.appliers
             ADD COLUMN IF NOT EXISTS log_generation smallint NOT NULL DEFAULT 0 CHECK (log_generation IN (0, 1)),

@@ -86,16 +86,26 @@ public struct Applier: Sendable {
 
     /// Applies until the log holds nothing that was committed before this call started.
     public func catchUp(on connection: Connection) async throws -> Int {
-        let high = try await connection.query(
-            "SELECT coalesce(max(partsync_seq), 0) FROM \(context.record.changeLog)").first!.decode(Int64.self, at: 0)
+        let high = try await highWater(on: connection)
         var total = 0
         while true {
             let applied = try await applyBatch(on: connection)
             total += applied
-            let pending = try await connection.query(
-                "SELECT EXISTS (SELECT 1 FROM \(context.record.changeLog) WHERE partsync_seq <= $1)", [high])
-            if try pending.first!.decode(Bool.self, at: 0) == false { return total }
+            if try await !pending(upTo: high, on: connection) { return total }
             if applied == 0 { try await Task.sleep(for: .milliseconds(50)) }
         }
+    }
+
+    /// The largest sequence number in the log now (0 when empty): "caught up" means nothing up to it is left.
+    func highWater(on connection: Connection) async throws -> Int64 {
+        try await connection.query("SELECT coalesce(max(partsync_seq), 0) FROM \(context.record.changeLog)")
+            .first!.decode(Int64.self, at: 0)
+    }
+
+    /// Whether an entry numbered `high` or lower is still in the log.
+    func pending(upTo high: Int64, on connection: Connection) async throws -> Bool {
+        try await connection.query(
+            "SELECT EXISTS (SELECT 1 FROM \(context.record.changeLog) WHERE partsync_seq <= $1)", [high]
+        ).first!.decode(Bool.self, at: 0)
     }
 }

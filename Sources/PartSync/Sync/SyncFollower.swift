@@ -110,13 +110,9 @@ public struct SyncFollower: Sendable {
         var rotation = LogRotation(switchAfterEntries: options.switchLogAfterEntries)
         let clock = ContinuousClock()
         var lastLagLine = clock.now
-        let logTable = context.record.changeLog
         var stopped = false
         do {
-            let high: Int64 = try await session.run { connection in
-                try await connection.query("SELECT coalesce(max(partsync_seq), 0) FROM \(logTable)")
-                    .first!.decode(Int64.self, at: 0)
-            }
+            let high = try await session.run { try await applier.highWater(on: $0) }
             loop: while true {
                 if stop.isStopped || Task.isCancelled {
                     stopped = true
@@ -135,11 +131,7 @@ public struct SyncFollower: Sendable {
                 if applied > 0 { continue }
                 switch mode {
                 case .untilCaughtUp:
-                    let pending = try await session.run { connection in
-                        try await connection.query("SELECT EXISTS (SELECT 1 FROM \(logTable) WHERE partsync_seq <= $1)",
-                                                   [high]).first!.decode(Bool.self, at: 0)
-                    }
-                    if !pending { break loop }
+                    if try await !session.run({ try await applier.pending(upTo: high, on: $0) }) { break loop }
                     await wakeups.wait(upTo: .milliseconds(50))
                 case .follow:
                     guard wakeups.isListening else {
