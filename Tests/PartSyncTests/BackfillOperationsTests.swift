@@ -233,7 +233,8 @@ func assertIndexesComplete(_ target: String, on connection: Connection,
             try await admin.query("ALTER DATABASE \(SQLIdentifier.quote(name)) ALLOW_CONNECTIONS true")
             #expect(status == 3, "\(child.stderr)")
             #expect(child.stderr.contains("public.messages"), "the message names the table: \(child.stderr)")
-            #expect(child.stderr.contains("does not allow connections") || child.stderr.contains("terminat"),
+            #expect(child.stderr.contains("does not allow connections") || child.stderr.contains("terminat")
+                        || child.stderr.contains("not currently accepting connections"),
                     "the message names the cause: \(child.stderr)")
             let partial = try await Self.copied(connection)
             #expect(partial > 0 && partial < 40_000)
