@@ -41,7 +41,9 @@ let package = Package(
         // Shared by the test targets only: one throwaway cluster per test process, a database per test.
         .target(name: "TestSupport", dependencies: ["PostgresClient", "LocalPostgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
-        .testTarget(name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "LocalPostgres", "TestSupport"]),
+        .testTarget(
+            name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "LocalPostgres", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "partsyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport", "partsync-bench"]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,7 +24,7 @@ public enum MigrationPhase: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The phases this one may move to. Every transition is checked here and nowhere else.
+    /// The phases this one may move to. `StateStore.transition` checks every move against this table.
     public var successors: Set<MigrationPhase> {
         switch self {
         case .planned: return [.prepared, .failed]
@@ -39,5 +39,53 @@ public enum MigrationPhase: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    public func canMove(to next: MigrationPhase) -> Bool { successors.contains(next) }
+    /// Whether a migration in this phase may move to `next`. A failed migration resumes the phase that failed
+    /// (`failedFrom`) and nothing else; without that record, any of `failed`'s successors.
+    public func canMove(to next: MigrationPhase, failedFrom: MigrationPhase? = nil) -> Bool {
+        if self == .failed, let failedFrom { return next == failedFrom }
+        return successors.contains(next)
+    }
+
+    /// What the operator can do next from this phase, for error messages.
+    func nextStep(table: String) -> String {
+        switch self {
+        case .planned, .failed: return "see `partsync status --table \(table)` for where it stands"
+        case .prepared, .backfilling: return "run `partsync backfill --table \(table)`"
+        case .syncing: return "keep `partsync sync --table \(table) --follow` running, then verify"
+        case .verified: return "cut over when ready"
+        case .cutOver: return "finish or roll back the migration"
+        case .finished: return "nothing is left to do for this table"
+        case .rolledBack: return "sync again, or finish to drop the migration"
+        }
+    }
+}
+
+/// What a command may do in the migration's phase: run, report that its work is already done, or refuse
+/// (exit 2, nothing changed). Pure; unit tested for every phase.
+public enum PhaseRule: Sendable, Equatable {
+    case run
+    case alreadyDone(String)
+    case refuse(String)
+
+    /// `partsync backfill`.
+    public static func backfill(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .prepared, .backfilling: return .run
+        case .failed:
+            return failedFrom == nil || failedFrom == .backfilling
+                ? .run : .refuse("it failed while \(failedFrom!.rawValue), not while backfilling")
+        case .syncing, .verified: return .alreadyDone("already backfilled (phase \(phase.rawValue)); nothing to do")
+        case .planned, .cutOver, .finished, .rolledBack:
+            return .refuse("a migration in phase \(phase.rawValue) cannot be backfilled")
+        }
+    }
+
+    /// `partsync sync`: the applier runs beside the backfill, while syncing and verifying, and after a
+    /// cutover (stragglers written to the retired table by OID are still captured), until finish.
+    public static func sync(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .prepared, .backfilling, .syncing, .verified, .cutOver, .rolledBack, .failed: return .run
+        case .planned, .finished: return .refuse("a migration in phase \(phase.rawValue) has nothing to sync")
+        }
+    }
 }

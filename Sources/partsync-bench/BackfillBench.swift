@@ -104,7 +104,7 @@ struct BackfillBench: Sendable {
         if workers != 1 { arguments += ["--workers", String(workers)] }
         let run = try ChildRun.run(session.partsync, arguments).check("partsync backfill --table \(table.argument)")
         session.log("    \(BenchMath.format(run.seconds)) s, peak RSS \(BenchMath.format(Double(run.peakRSSBytes) / 1_048_576)) MiB")
-        guard let record = try await MigrationRecord.load(source: table.identifier, on: session.connection) else {
+        guard let record = try await StateStore(session.connection).migration(forTable: table.identifier.sql) else {
             throw BenchError("partsync backfill left no migration of \(table.argument)")
         }
         try await expectCopy(of: table, in: record.target, what: "partsync backfill")

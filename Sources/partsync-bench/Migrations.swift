@@ -14,7 +14,8 @@ enum Migrations {
     /// Removes the migration of `table`: its target (with the partitions), the capture triggers on the source,
     /// the change log and capture function, and the state rows (chunks, events, appliers cascade from them).
     static func abandon(_ table: SQLIdentifier, on connection: Connection) async throws {
-        let record = try await MigrationRecord.load(source: table, on: connection)
+        try await StateSchema.ensure(on: connection)
+        let record = try await StateStore(connection).migration(forTable: table.sql)
         try await connection.withTransaction { tx in
             let triggers = try await tx.query(
                 """
@@ -25,26 +26,21 @@ enum Migrations {
                 try await tx.execute("DROP TRIGGER \(SQLIdentifier.quote(try row.decode(String.self, at: 0))) ON \(table.sql)")
             }
             guard let record else { return }
-            let capture = CaptureSQL(migrationKey: record.key, source: table, keyColumns: [])
             try await tx.execute("DROP TABLE IF EXISTS \(record.target.sql) CASCADE")
-            try await tx.execute("DROP TABLE IF EXISTS \(capture.changeLog.sql)")
-            try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
-            try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
-            try await tx.query("DELETE FROM partsync.migrations WHERE key = $1", [record.key])
+            for capture in record.captures {
+                try await tx.execute("DROP TABLE IF EXISTS \(capture.log.sql)")
+                try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
+                try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
+            }
+            try await StateStore(tx).forget(record.key)
         }
     }
 
     /// Abandons every migration of a table in the bench schema, then drops the schema (and creates it empty).
     static func resetBenchSchema(on connection: Connection, recreate: Bool) async throws {
-        let known = try await connection.query(
-            "SELECT pg_catalog.to_regclass('partsync.migrations') IS NOT NULL").first!.decode(Bool.self, at: 0)
-        if known {
-            let tables = try await connection.query(
-                "SELECT source_table FROM partsync.migrations WHERE source_schema = $1", [BenchTable.schema])
-            for row in tables.rows {
-                try await abandon(SQLIdentifier(schema: BenchTable.schema, name: try row.decode(String.self, at: 0)),
-                                  on: connection)
-            }
+        try await StateSchema.ensure(on: connection)
+        for record in try await StateStore(connection).migrations() where record.source.schema == BenchTable.schema {
+            try await abandon(record.source, on: connection)
         }
         try await connection.execute("DROP SCHEMA IF EXISTS \(SQLIdentifier.quote(BenchTable.schema)) CASCADE")
         if recreate { try await connection.execute("CREATE SCHEMA \(SQLIdentifier.quote(BenchTable.schema))") }

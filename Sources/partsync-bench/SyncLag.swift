@@ -251,7 +251,7 @@ struct SyncLagBench: AsyncParsableCommand {
         let end = start + .seconds(seconds)
         var sizes = LogSizes()
         while ContinuousClock.now < end {
-            let bytes = try await connection.query("SELECT \(ChangeLog.bytesSQL("$1"))", [context.record.changeLog])
+            let bytes = try await connection.query("SELECT \(ChangeLog.bytesSQL("$1"))", [context.capture.log.sql])
             sizes.last = try bytes.first!.decode(Int64.self, at: 0)
             if ContinuousClock.now < half {
                 sizes.firstHalfPeak = max(sizes.firstHalfPeak, sizes.last)

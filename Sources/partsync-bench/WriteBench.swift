@@ -20,10 +20,11 @@ struct WriteBench: Sendable {
     func measure(into results: inout Measurements) async throws {
         try await Migrations.abandon(table.identifier, on: session.connection)
         try Migrations.prepare(table, session: session)
-        guard let record = try await MigrationRecord.load(source: table.identifier, on: session.connection) else {
+        guard let capture = try await StateStore(session.connection).migration(forTable: table.identifier.sql)?
+            .capture(.forward)
+        else {
             throw BenchError("partsync prepare left no migration of \(table.argument)")
         }
-        let capture = CaptureSQL(migrationKey: record.key, source: table.identifier, keyColumns: [])
         let scripts = try writeScripts()
         defer { for path in scripts.values { unlink(path) } }
         for workload in Workload.allCases {
@@ -67,13 +68,13 @@ struct WriteBench: Sendable {
     }
 
     /// Turns the capture triggers on or off, and empties the change log so every run starts from the same log.
-    private func setCapture(_ on: Bool, _ capture: CaptureSQL) async throws {
+    private func setCapture(_ on: Bool, _ capture: CaptureRecord) async throws {
         let action = on ? "ENABLE" : "DISABLE"
         for trigger in [CaptureSQL.insertTrigger, CaptureSQL.updateTrigger, CaptureSQL.deleteTrigger] {
             try await session.connection.execute(
                 "ALTER TABLE \(table.identifier.sql) \(action) TRIGGER \(SQLIdentifier.quote(trigger))")
         }
-        try await session.connection.execute("TRUNCATE \(capture.changeLog.sql)")
+        try await session.connection.execute("TRUNCATE \(capture.log.sql)")
     }
 
     /// pgbench for `pgbenchSeconds` with `clients` connections; returns its TPS.
@@ -91,7 +92,7 @@ struct WriteBench: Sendable {
     }
 
     /// One INSERT … SELECT of `rows` new rows, timed; the rows are removed (capture off) afterwards.
-    private func bulkInsert(rows: Int, _ capture: CaptureSQL) async throws -> Double {
+    private func bulkInsert(rows: Int, _ capture: CaptureRecord) async throws -> Double {
         let before = try await session.connection.query("SELECT coalesce(max(id), 0) FROM \(table.identifier.sql)")
             .first!.decode(Int64.self, at: 0)
         let seconds = try await session.timed(
@@ -103,7 +104,7 @@ struct WriteBench: Sendable {
     }
 
     /// One UPDATE of `rows` existing rows, timed.
-    private func bulkUpdate(rows: Int, _ capture: CaptureSQL) async throws -> Double {
+    private func bulkUpdate(rows: Int, _ capture: CaptureRecord) async throws -> Double {
         // The seeded keys are 1 … tableRows.
         let seconds = try await session.timed(
             "UPDATE \(table.identifier.sql) SET tokens = tokens + 1 WHERE id <= $1", [rows])
@@ -113,7 +114,7 @@ struct WriteBench: Sendable {
 
     /// Clean-up after a bulk run, outside the timing: with capture off, `body`, then VACUUM so the next run
     /// finds the table as this one did. Capture is set again by the next run's toggle.
-    private func withCaptureOffAfterwards(_ capture: CaptureSQL, _ body: () async throws -> Void) async throws {
+    private func withCaptureOffAfterwards(_ capture: CaptureRecord, _ body: () async throws -> Void) async throws {
         try await setCapture(false, capture)
         try await body()
         try await session.connection.execute("VACUUM \(table.identifier.sql)")

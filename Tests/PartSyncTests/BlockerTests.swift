@@ -108,8 +108,13 @@ import LocalPostgres
             let entries = try await connection.query(
                 "SELECT id, created_at::date::text FROM \(log.sql) ORDER BY partsync_seq").rows.map { "\($0[0]!)@\($0[1]!)" }
             #expect(entries == ["10@2024-05-01", "1@2024-03-02", "2@2024-06-15", "2@2024-03-03", "3@2024-03-04"])
-            // The applier's own session is not captured (no echo).
-            try await connection.execute("SET partsync.applier = 'on'; INSERT INTO events VALUES (12, 'applier', '2024-05-03'); RESET partsync.applier")
+            // The applier's own session is not captured (no echo): the session registered as the applier, with
+            // its token set, as `SyncRunner.acquire` leaves it.
+            try await connection.execute("""
+                UPDATE partsync.appliers SET backend_pid = pg_backend_pid(), echo_token = 'applier-token';
+                SET partsync.applier = 'applier-token'; INSERT INTO events VALUES (12, 'applier', '2024-05-03');
+                RESET partsync.applier
+                """)
             let count = try await connection.query("SELECT count(*) FROM \(log.sql)").first?.decode(Int.self, at: 0)
             #expect(count == 5)
             // TRUNCATE would bypass capture, so it is refused.

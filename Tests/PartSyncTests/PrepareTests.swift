@@ -127,7 +127,7 @@ import TestSupport
             try await Fixtures.run(Fixtures.orderEvents, on: connection)
             let plan = try await Self.prepare("\"Sales\".\"Order Events\"", key: "event date", on: connection)
             #expect(plan.target == SQLIdentifier(schema: "Sales", name: "Order Events_partitioned"))
-            #expect(plan.targetPrimaryKey == ["Region", "Order ID", "event date"])
+            #expect(plan.shape?.targetKey == ["Region", "Order ID", "event date"])
             let source = try await Self.shape("\"Sales\".\"Order Events\"", on: connection)
             let target = try await Self.shape("\"Sales\".\"Order Events_partitioned\"", on: connection)
             #expect(source == target)

@@ -51,7 +51,7 @@ import TestSupport
         """
 
     static func logEmpty(_ context: MigrationContext) -> String {
-        "SELECT NOT EXISTS (SELECT 1 FROM \(context.record.changeLog))"
+        "SELECT NOT EXISTS (SELECT 1 FROM \(context.capture.log.sql))"
     }
 
     @Test("the applier's backend terminated mid-batch: it reconnects, takes its lock again, and the result is exact")
@@ -155,13 +155,13 @@ import TestSupport
             try await connection.execute("UPDATE messages SET content = 'busy' WHERE id = 1")
             try await waitFor(connection, Self.applierBlockedOnLock)
             #expect(try await connection.query(Self.applierAsleep).first?[0] == "f")
-            try await NotificationListener.withListener(database.configuration, channels: [context.record.channel]) {
+            try await NotificationListener.withListener(database.configuration, channels: [context.capture.channel]) {
                 stream in
                 var notifications = stream.makeAsyncIterator()
                 for id in 2...21 {
                     try await connection.query("UPDATE messages SET content = 'busy' WHERE id = $1", [id])
                 }
-                try await connection.query("SELECT pg_notify($1, 'marker')", [context.record.channel])
+                try await connection.query("SELECT pg_notify($1, 'marker')", [context.capture.channel])
                 #expect(try await notifications.next()?.payload == "marker", "no writer notified a busy applier")
             }
             try await Self.releaseCopyLock(context, on: gate)
@@ -180,7 +180,7 @@ import TestSupport
             // the loop's stop check. Hold its state row too, so it stops again on the way back to sleep.
             let copyGate = try await database.connect()
             try await Self.holdCopyLock(context, on: copyGate)
-            try await connection.query("SELECT pg_notify($1, '')", [context.record.channel])
+            try await connection.query("SELECT pg_notify($1, '')", [context.capture.channel])
             try await waitFor(connection, Self.applierBlockedOnLock)
             let rowGate = try await database.connect()
             try await rowGate.execute("BEGIN; SELECT 1 FROM partsync.appliers FOR UPDATE")
@@ -247,7 +247,7 @@ import TestSupport
     }
 
     static func logBytes(_ context: MigrationContext, on connection: Connection) async throws -> Int64 {
-        try await connection.query("SELECT \(ChangeLog.bytesSQL("$1"))", [context.record.changeLog])
+        try await connection.query("SELECT \(ChangeLog.bytesSQL("$1"))", [context.capture.log.sql])
             .first!.decode(Int64.self, at: 0)
     }
 
@@ -301,7 +301,7 @@ import TestSupport
     func stragglersAcrossASwitch() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 1_000)
-            let generations = ChangeLog.generations(of: try SQLIdentifier.parse(context.record.changeLog))
+            let generations = context.capture.generations
             // A writer that logs into generation 0 and stays open across the switch: the truncation must wait
             // for it (and give up), not remove its entry after it commits.
             let open = try await database.connect()
@@ -330,7 +330,7 @@ import TestSupport
                 BEGIN;
                 SET LOCAL partsync.applier = on;
                 UPDATE messages SET content = 'late writer' WHERE id = 9;
-                INSERT INTO \(context.record.changeLog) (partsync_generation, id, created_at)
+                INSERT INTO \(context.capture.log.sql) (partsync_generation, id, created_at)
                     SELECT 0, id, created_at FROM messages WHERE id = 9;
                 COMMIT;
                 """)

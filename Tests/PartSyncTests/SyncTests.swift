@@ -142,7 +142,7 @@ import TestSupport
             }
             _ = try await backfill.value
             // Let the applier drain what the writers left, so the last switch is followed by a truncation.
-            try await waitFor(connection, "SELECT NOT EXISTS (SELECT 1 FROM \(context.record.changeLog))", seconds: 60)
+            try await waitFor(connection, "SELECT NOT EXISTS (SELECT 1 FROM \(context.capture.log.sql))", seconds: 60)
             try await waitFor(connection, "SELECT log_truncated_at > log_switched_at FROM partsync.appliers", seconds: 30)
             stop.stop()
             #expect(try await applier.value.stopped)

@@ -101,18 +101,4 @@ actor ProgressTracker {
         let host = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "localhost"
         return "\(host):\(getpid())"
     }()
-
-    /// Stores a snapshot where `partsync status` reads it.
-    static func store(_ progress: BackfillProgress, _ context: MigrationContext, on connection: Connection) async throws {
-        let json = String(decoding: try JSONEncoder().encode(progress), as: UTF8.self)
-        try await connection.query(
-            """
-            INSERT INTO partsync.backfill_progress (migration, worker, progress, updated_at) VALUES ($1, $2, $3::jsonb, now())
-            ON CONFLICT (migration, worker) DO UPDATE SET progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at
-            """, [context.record.key, worker, json])
-    }
-
-    static func clear(_ context: MigrationContext, on connection: Connection) async throws {
-        try await connection.query("DELETE FROM partsync.backfill_progress WHERE migration = $1", [context.record.key])
-    }
 }

@@ -78,16 +78,33 @@ public struct Backfiller: Sendable {
     public func run(stop: StopSignal = StopSignal()) async throws -> Summary {
         let connection = try await connect()
         let context = try await MigrationContext.load(table: table, on: connection, phase: .backfilling)
-        switch context.record.phase {
-        case .prepared, .backfilling, .failed: break
-        default:
-            log("\(context.table): already backfilled (phase \(context.record.phase.rawValue)); nothing to do")
+        let record = context.record
+        switch PhaseRule.backfill(record.phase, failedFrom: record.failedFrom) {
+        case .run: break
+        case .alreadyDone(let reason):
+            log("\(context.table): \(reason)")
             return Summary(rowsCopied: 0, chunks: 0, indexesBuilt: 0, alreadyDone: true)
+        case .refuse(let reason):
+            throw PartSyncError(.usage, table: context.table, phase: record.phase, message: reason,
+                                nextStep: record.phase.nextStep(table: context.table))
         }
-        try await StateSchema.ensure(on: connection)
+        let store = StateStore(connection)
+        try await store.transition(record.key, to: .backfilling,
+                                   message: record.phase == .failed ? "backfill resumed" : "backfill started")
+        do {
+            return try await copyAndIndex(context, on: connection, stop: stop)
+        } catch let error as PartSyncError where error.kind == .database {
+            _ = try? await store.recordFailure(record.key, during: .backfilling, reason: error.shortCause)
+            throw error
+        }
+    }
+
+    private func copyAndIndex(_ context: MigrationContext, on connection: Connection, stop: StopSignal) async throws
+        -> Summary
+    {
+        let store = StateStore(connection)
         let plan = try await ChunkPlanner(context: context, chunkRows: options.chunkRows, requested: options.chunking)
             .plan(on: connection, log: log)
-        try await context.setPhase(.backfilling, from: [.prepared, .failed], message: "backfill started", on: connection)
         let copyStarted = ContinuousClock.now
         let tracker = ProgressTracker(total: max(context.source.estimatedRows, 1), alreadyCopied: plan.rowsCopied)
         try await reportingProgress(context, tracker: tracker) {
@@ -101,16 +118,14 @@ public struct Backfiller: Sendable {
                 try await group.waitForAll()
             }
         }
-        let copied = try await connection.query(
-            "SELECT coalesce(sum(rows_copied), 0)::int8, count(*) FILTER (WHERE NOT done) FROM partsync.backfill_chunks "
-                + "WHERE migration = $1", [context.record.key]).first!
-        let remaining = try copied.decode(Int.self, at: 1)
+        let copied = try await store.chunkTotals(context.record.key)
+        let remaining = copied.chunks - copied.done
         guard remaining == 0 else {
             throw PartSyncError(.interrupted, table: context.table, phase: .backfilling,
                                 message: "stopped with \(remaining) chunk(s) left; every committed batch is kept",
                                 nextStep: "run backfill again to resume")
         }
-        let total = try copied.decode(Int64.self, at: 0)
+        let total = copied.rowsCopied
         log("\(context.table): copy complete, \(total) rows in \(plan.chunks) chunks "
             + "(\(Self.seconds(ContinuousClock.now - copyStarted)) s); building secondary indexes")
         let indexStarted = ContinuousClock.now
@@ -121,8 +136,8 @@ public struct Backfiller: Sendable {
         let built = try await reportingProgress(context, tracker: tracker) {
             try await builder.run { done, all in await tracker.indexes(built: done, of: all) }
         }
-        try await context.setPhase(.syncing, from: [.backfilling], message: "backfill complete", on: connection)
-        try? await ProgressTracker.clear(context, on: connection)
+        try await store.transition(context.record.key, to: .syncing, message: "backfill complete")
+        try? await store.clearProgress(context.record.key)
         log("\(context.table): backfill complete, \(total) rows, \(built) partition index(es) built "
             + "(\(Self.seconds(ContinuousClock.now - indexStarted)) s). "
             + "Next: partsync sync --table \(table) --follow")
@@ -172,7 +187,7 @@ public struct Backfiller: Sendable {
                     open = try await Connection.connect(configuration)
                     connection = open
                 }
-                try await ProgressTracker.store(snapshot, context, on: open)
+                try await StateStore(open).storeProgress(context.record.key, worker: ProgressTracker.worker, snapshot)
             } catch is CancellationError {
                 throw CancellationError()
             } catch {

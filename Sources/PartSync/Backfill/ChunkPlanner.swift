@@ -21,20 +21,17 @@ struct ChunkPlanner {
     func plan(on connection: Connection, log: @Sendable (String) -> Void) async throws -> Plan {
         try await connection.withTransaction { tx in
             // Serialises planning between processes started together.
-            try await tx.query("SELECT 1 FROM partsync.migrations WHERE key = $1 FOR UPDATE", [context.record.key])
-            let existing = try await tx.query(
-                """
-                SELECT count(*), min(unit), coalesce(sum(rows_copied), 0)::int8
-                FROM partsync.backfill_chunks WHERE migration = $1
-                """, [context.record.key]).first!
-            let count = try existing.decode(Int.self, at: 0)
+            let store = StateStore(tx)
+            try await store.lockMigration(context.record.key)
+            let existing = try await store.chunkTotals(context.record.key)
+            let count = existing.chunks
             if count > 0 {
-                let stored = Backfiller.Chunking(rawValue: existing[1] ?? "") ?? .keys
+                let stored = Backfiller.Chunking(rawValue: existing.unit ?? "") ?? .keys
                 if let requested, requested != stored {
                     log("\(context.table): chunks were planned by \(stored.rawValue) on the first run; keeping that "
                         + "(--chunk-by \(requested.rawValue) ignored)")
                 }
-                return Plan(chunking: stored, chunks: count, rowsCopied: try existing.decode(Int64.self, at: 2))
+                return Plan(chunking: stored, chunks: count, rowsCopied: existing.rowsCopied)
             }
             let chunking = requested ?? .blocks
             let ranges: [(lower: [String]?, upper: [String]?)]
@@ -43,23 +40,17 @@ struct ChunkPlanner {
             case .keys: ranges = try await keyRanges(tx)
             }
             for (number, range) in ranges.enumerated() {
-                try await tx.query(
-                    """
-                    INSERT INTO partsync.backfill_chunks (migration, chunk, unit, lower_key, upper_key)
-                    VALUES ($1, $2, $3, $4, $5)
-                    """,
-                    [context.record.key, number, chunking.rawValue, range.lower.map(TextArray.literal),
-                     range.upper.map(TextArray.literal)])
+                try await store.insertChunk(context.record.key, number: number, unit: chunking.rawValue,
+                                            lower: range.lower, upper: range.upper)
             }
-            try await tx.query(
-                "INSERT INTO partsync.events (migration, phase, message) VALUES ($1, 'backfilling', $2)",
-                [context.record.key, "planned \(ranges.count) chunks by \(chunking.rawValue) of about \(chunkRows) rows"])
+            try await store.event(context.record.key, phase: .backfilling,
+                                  "planned \(ranges.count) chunks by \(chunking.rawValue) of about \(chunkRows) rows")
             return Plan(chunking: chunking, chunks: ranges.count, rowsCopied: 0)
         }
     }
 
     private func blockRanges(_ tx: isolated Connection) async throws -> [(lower: [String]?, upper: [String]?)] {
-        let (blocks, density) = try await BlockMath.heapShape(of: context.record.source, on: tx)
+        let (blocks, density) = try await BlockMath.heapShape(of: context.source.identifier, on: tx)
         let perChunk = BlockMath.blocks(forRows: chunkRows, rowsPerBlock: density)
         return BlockMath.ranges(blocks: blocks, perChunk: perChunk).map { ([String($0.lower)], [String($0.upper)]) }
     }
@@ -70,7 +61,7 @@ struct ChunkPlanner {
             """
             SELECT \(key.textArray("s")) FROM (
                 SELECT \(key.list()), row_number() OVER (ORDER BY \(key.list())) AS partsync_rn
-                FROM \(context.record.source.sql)
+                FROM \(context.source.identifier.sql)
             ) s WHERE s.partsync_rn % $1 = 0 ORDER BY \(key.list(prefix: "s"))
             """, [chunkRows])
         var ranges: [(lower: [String]?, upper: [String]?)] = []

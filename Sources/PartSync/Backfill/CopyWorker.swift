@@ -24,7 +24,7 @@ struct CopyWorker {
             maxRowsPerSecond: options.maxRowsPerSecond.map { Double($0) / Double(max(1, options.workers)) },
             maxReplicaLagSeconds: options.maxReplicaLagMilliseconds.map { Double($0) / 1_000 })
         let density = chunking == .blocks
-            ? try await BlockMath.heapShape(of: context.record.source, on: connection).rowsPerBlock : 0
+            ? try await BlockMath.heapShape(of: context.source.identifier, on: connection).rowsPerBlock : 0
         let started = ContinuousClock.now
         var copiedByMe = 0
         var expectConflicts = false
@@ -88,28 +88,19 @@ struct CopyWorker {
         // together (invariant 4), so the rerun copies them again; the worker does not wait for each WAL flush.
         return try await connection.withTransaction(settings: ["synchronous_commit": "off"]) { tx in
             try await tx.execute(context.copyLockSQL.shared)
-            let paused = try await tx.query("SELECT paused FROM partsync.migrations WHERE key = $1", [context.record.key])
-            if try paused.first?.decode(Bool.self, at: 0) == true { return .paused }
-            let claimed = try await tx.query(
-                """
-                SELECT chunk, coalesce(last_key, lower_key), upper_key FROM partsync.backfill_chunks
-                WHERE migration = $1 AND NOT done ORDER BY chunk LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, [context.record.key])
-            guard let chunk = claimed.first else {
-                let left = try await tx.query(
-                    "SELECT count(*) FROM partsync.backfill_chunks WHERE migration = $1 AND NOT done", [context.record.key])
-                return try left.first!.decode(Int.self, at: 0) == 0 ? .finished : .busy
+            let store = StateStore(tx)
+            if try await store.isPaused(context.record.key) { return .paused }
+            guard let chunk = try await store.claimChunk(context.record.key) else {
+                return try await store.unfinishedChunks(context.record.key) == 0 ? .finished : .busy
             }
-            let number = try chunk.decode(Int.self, at: 0)
             let batch: CopyBatch
             switch chunking {
             case .blocks:
                 batch = CopyBatch.blocks(
-                    context, from: Int64(TextArray.parse(chunk[1])?.first ?? "0") ?? 0,
-                    upper: Int64(TextArray.parse(chunk[2])?.first ?? "0") ?? 0,
+                    context, from: Int64(chunk.from?.first ?? "0") ?? 0, upper: Int64(chunk.upper?.first ?? "0") ?? 0,
                     blocks: BlockMath.blocks(forRows: rows, rowsPerBlock: rowsPerBlock), rowsPerBlock: rowsPerBlock)
             case .keys:
-                batch = CopyBatch.keys(context, after: TextArray.parse(chunk[1]), upTo: TextArray.parse(chunk[2]), rows: rows)
+                batch = CopyBatch.keys(context, after: chunk.from, upTo: chunk.upper, rows: rows)
             }
             // A plain INSERT is much cheaper than INSERT … ON CONFLICT; conflicts only arise where the applier
             // already wrote a key this batch reaches, so try without and fall back for that batch.
@@ -128,13 +119,8 @@ struct CopyWorker {
                 }
             }
             let checkpoint = try batch.checkpoint(result)
-            try await tx.query(
-                """
-                UPDATE partsync.backfill_chunks
-                SET last_key = coalesce($3::text[], last_key), rows_copied = rows_copied + $4, done = $5, updated_at = now()
-                WHERE migration = $1 AND chunk = $2
-                """, [context.record.key, number, checkpoint.lastKey.map(TextArray.literal), checkpoint.rows,
-                      checkpoint.done])
+            try await store.moveCheckpoint(context.record.key, chunk: chunk.number, lastKey: checkpoint.lastKey,
+                                           rows: checkpoint.rows, done: checkpoint.done)
             return .copied(rows: checkpoint.rows, nominalRows: checkpoint.nominalRows,
                            milliseconds: (ContinuousClock.now - started).milliseconds, conflicted: conflicted)
         }
@@ -162,11 +148,12 @@ struct CopyBatch {
         _ context: MigrationContext, from: Int64, upper: Int64, blocks: Int64, rowsPerBlock: Double
     ) -> CopyBatch {
         let end = min(upper, from + blocks)
+        let key = context.key
         return CopyBatch(
             statement: { conflicts in
                 """
-                INSERT INTO \(context.record.target.sql) (\(context.columnList))
-                SELECT \(context.columnList(prefix: "s")) FROM \(context.record.source.sql) s
+                INSERT INTO \(context.target.identifier.sql) (\(key.list(.insert)))
+                SELECT \(key.list(.insert, prefix: "s")) FROM \(context.source.identifier.sql) s
                 WHERE s.ctid >= $1::pg_catalog.tid AND s.ctid < $2::pg_catalog.tid\(conflicts ? " ON CONFLICT DO NOTHING" : "")
                 """
             },
@@ -194,12 +181,12 @@ struct CopyBatch {
             statement: { conflicts in
                 """
                 WITH batch AS (
-                    SELECT \(context.columnList(prefix: "s")) FROM \(context.record.source.sql) s
+                    SELECT \(key.list(.insert, prefix: "s")) FROM \(context.source.identifier.sql) s
                     \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                     ORDER BY \(key.list(prefix: "s")) LIMIT $1
                 ), copied AS (
-                    INSERT INTO \(context.record.target.sql) (\(context.columnList))
-                    SELECT \(context.columnList) FROM batch\(conflicts ? " ON CONFLICT DO NOTHING" : "")
+                    INSERT INTO \(context.target.identifier.sql) (\(key.list(.insert)))
+                    SELECT \(key.list(.insert)) FROM batch\(conflicts ? " ON CONFLICT DO NOTHING" : "")
                 )
                 SELECT (SELECT count(*) FROM batch),
                        (SELECT \(key.textArray("b")) FROM batch b ORDER BY \(key.list(prefix: "b")) DESC LIMIT 1)

@@ -169,7 +169,8 @@ struct IndexBuilder {
         var told = false
         while true {
             let locked = try await connection.query(
-                "SELECT pg_catalog.pg_try_advisory_lock(1347636086, pg_catalog.hashtext($1))", [context.record.key])
+                "SELECT pg_catalog.pg_try_advisory_lock($2, pg_catalog.hashtext($1))",
+                [context.record.key, AdvisoryLock.indexBuild.rawValue])
             if try locked.first!.decode(Bool.self, at: 0) { return }
             if !told {
                 log("\(context.table): another process is building the indexes; waiting for it")
@@ -181,9 +182,8 @@ struct IndexBuilder {
 
     /// The partition indexes still missing: one per (invalid parent index, partition without an attached child).
     func pending(on connection: Connection) async throws -> [Build] {
-        guard let oid = try await CatalogReader.resolve(context.record.target, on: connection),
-              let target = try await CatalogReader.read(oid: oid, on: connection)
-        else {
+        let oid = context.record.targetOID
+        guard let target = try await CatalogReader.read(oid: oid, on: connection) else {
             throw PartSyncError(.usage, table: context.table, phase: .backfilling,
                                 message: "the target \(context.record.target.displayName) no longer exists",
                                 nextStep: "abandon the migration and prepare again")

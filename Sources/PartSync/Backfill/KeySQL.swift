@@ -1,27 +1,71 @@
 import PostgresClient
 
-/// SQL fragments over a table's key columns: row comparisons for keyset pagination, casts of checkpoint text.
+/// SQL fragments over the frozen shape of a migration, shared by capture, backfill, sync and verify: column
+/// lists, row comparisons for keyset pagination, equality joins, typed parameters and checkpoint text. Every
+/// name goes through `SQLIdentifier.quote`; aliases are partsync's own constants.
 struct KeySQL: Sendable {
-    /// Primary-key columns with their types.
-    let columns: [(name: String, type: String)]
-
-    var names: [String] { columns.map(\.name) }
-
-    func list(prefix: String? = nil) -> String {
-        columns.map { (prefix.map { "\($0)." } ?? "") + SQLIdentifier.quote($0.name) }.joined(separator: ", ")
+    /// Which columns of the shape a fragment covers.
+    enum Columns: Sendable {
+        /// The source's primary key.
+        case key
+        /// The target's primary key (`key` plus the partition key): what a change-log entry holds.
+        case target
+        /// Every column INSERT writes (not the generated ones).
+        case insert
     }
 
-    /// `ROW(a, b)` of a table alias.
-    func row(_ alias: String) -> String { "ROW(\(list(prefix: alias)))" }
+    let shape: MigrationShape
 
-    /// `ROW($n::t1, $n+1::t2)`: a key passed as text parameters starting at `$first`.
+    init(_ shape: MigrationShape) { self.shape = shape }
+
+    func names(_ columns: Columns) -> [String] {
+        switch columns {
+        case .key: return shape.primaryKey
+        case .target: return shape.targetKey
+        case .insert: return shape.insertColumns
+        }
+    }
+
+    /// `"a", "b"` or, with a prefix, `p."a", p."b"`.
+    func list(_ columns: Columns = .key, prefix: String? = nil) -> String {
+        names(columns).map { (prefix.map { "\($0)." } ?? "") + SQLIdentifier.quote($0) }.joined(separator: ", ")
+    }
+
+    /// `ROW(a."x", a."y")` of a table alias.
+    func row(_ alias: String, _ columns: Columns = .key) -> String { "ROW(\(list(columns, prefix: alias)))" }
+
+    /// `l."x" = r."x" AND l."y" = r."y"`; with `qualifiedOperator` the operator is `OPERATOR(pg_catalog.=)`
+    /// (for SECURITY DEFINER bodies, where the caller's search_path must not choose the operator).
+    func equal(_ columns: Columns, _ left: String, _ right: String, qualifiedOperator: Bool = false) -> String {
+        let op = qualifiedOperator ? "OPERATOR(pg_catalog.=)" : "="
+        return names(columns).map { "\(left).\(SQLIdentifier.quote($0)) \(op) \(right).\(SQLIdentifier.quote($0))" }
+            .joined(separator: " AND ")
+    }
+
+    /// `ROW($n::t1, $n+1::t2)`: a source key passed as text parameters starting at `$first`.
     func parameters(from first: Int) -> String {
-        "ROW(" + columns.enumerated().map { "$\(first + $0.offset)::\($0.element.type)" }.joined(separator: ", ") + ")"
+        "ROW(" + shape.keyColumns.enumerated().map { "$\(first + $0.offset)::\($0.element.type)" }
+            .joined(separator: ", ") + ")"
     }
 
-    /// `ARRAY[a::text, b::text]` of an alias: how a key is stored in the checkpoint.
+    /// `ARRAY[a."x"::text, a."y"::text]` of an alias: how a source key is stored in a checkpoint.
     func textArray(_ alias: String) -> String {
-        "ARRAY[" + columns.map { "\(alias).\(SQLIdentifier.quote($0.name))::text" }.joined(separator: ", ") + "]"
+        "ARRAY[" + shape.primaryKey.map { "\(alias).\(SQLIdentifier.quote($0))::text" }.joined(separator: ", ") + "]"
+    }
+
+    /// `"x" bigint,\n    "y" timestamptz`: column definitions of the change log's key columns.
+    var loggedColumnDefinitions: String {
+        shape.loggedColumns.map { "    \(SQLIdentifier.quote($0.name)) \($0.type)" }.joined(separator: ",\n")
+    }
+
+    /// `DO UPDATE SET "c" = EXCLUDED."c", …` for every written column outside the target key. A table of key
+    /// columns only sets its first key column to itself: RETURNING must name every pair that exists in the
+    /// source, and `DO NOTHING` returns none of the rows it skips.
+    var upsertAssignments: String {
+        var updates = shape.insertColumns.filter { !shape.targetKey.contains($0) }
+        if updates.isEmpty { updates = [shape.targetKey[0]] }
+        return "DO UPDATE SET " + updates.map { "\(SQLIdentifier.quote($0)) = EXCLUDED.\(SQLIdentifier.quote($0))" }
+            .joined(separator: ", ")
     }
 }
 

@@ -14,21 +14,21 @@ import PostgresClient
 ///   Reading a sequence's value costs no index lookup, no snapshot and no visibility check, and `setval` is
 ///   visible at once without a commit; reading the same two facts from a row of `partsync.appliers` in every
 ///   statement cost single-row writers about 14 % of their throughput (docs/change-capture.md).
-/// - The applier's own session sets `partsync.applier = on`; the trigger ignores its writes (no echo).
+/// - No echo: the applier's session sets `partsync.applier` to its own token; when that setting is not empty the
+///   trigger asks `partsync.applier_echo()` whether this backend is a running applier with that token, and
+///   skips the statement only then. Application sessions have the setting empty, so they pay one
+///   `current_setting` call; one that sets it is still captured (docs/security.md).
 /// - The function is SECURITY DEFINER so application roles (e.g. Supabase's `authenticated`) need no rights on
 ///   the `partsync` schema. It has no `SET search_path` clause: a function with one saves and restores the
 ///   setting on every call, which cost measurable single-row throughput. Instead nothing in the body depends on
 ///   the caller's search_path: every table and function is schema-qualified and every operator is written
 ///   `OPERATOR(pg_catalog.=)` (see docs/security.md).
 public struct CaptureSQL: Sendable {
-    public let migrationKey: String
-    public let source: SQLIdentifier
-    public let changeLog: SQLIdentifier
-    public let function: SQLIdentifier
-    public let signal: SQLIdentifier
-    public let channel: String
-    /// Primary-key columns plus the partition key (once), with their types.
-    public let keyColumns: [(name: String, type: String)]
+    /// The names of the capture's objects.
+    public let record: CaptureRecord
+    /// The captured table.
+    public let table: SQLIdentifier
+    let key: KeySQL
 
     public static let insertTrigger = "partsync_capture_insert"
     public static let updateTrigger = "partsync_capture_update"
@@ -45,33 +45,23 @@ public struct CaptureSQL: Sendable {
     /// TRUNCATE resets the generation's frozen xid.)
     static let logStorageOptions = "autovacuum_enabled = false, vacuum_truncate = false"
 
+    public var changeLog: SQLIdentifier { record.log }
+    public var channel: String { record.channel }
+    public var signal: SQLIdentifier { record.signal }
+    public var function: SQLIdentifier { record.function }
     /// The generations' partitions: `changes_<key>_0` and `changes_<key>_1`.
-    public var generations: [SQLIdentifier] { ChangeLog.generations(of: changeLog) }
+    public var generations: [SQLIdentifier] { record.generations }
 
-    public init(migrationKey: String, source: SQLIdentifier, keyColumns: [(name: String, type: String)]) {
-        self.migrationKey = migrationKey
-        self.source = source
-        self.keyColumns = keyColumns
-        self.changeLog = SQLIdentifier(schema: "partsync", name: "changes_\(migrationKey)")
-        self.function = SQLIdentifier(schema: "partsync", name: "capture_\(migrationKey)")
-        self.signal = Self.signal(migrationKey: migrationKey)
-        self.channel = "partsync_\(migrationKey)"
-    }
-
-    /// The sequence whose value is the applier's signal to the writers.
-    static func signal(migrationKey: String) -> SQLIdentifier {
-        SQLIdentifier(schema: "partsync", name: "signal_\(migrationKey)")
-    }
-
-    private var columnList: String { keyColumns.map { SQLIdentifier.quote($0.name) }.joined(separator: ", ") }
-
-    private func columns(prefix: String) -> String {
-        keyColumns.map { "\(prefix).\(SQLIdentifier.quote($0.name))" }.joined(separator: ", ")
+    public init(record: CaptureRecord, table: SQLIdentifier, shape: MigrationShape) {
+        self.record = record
+        self.table = table
+        self.key = KeySQL(shape)
     }
 
     public var statements: [String] {
-        let columnDefinitions = keyColumns.map { "    \(SQLIdentifier.quote($0.name)) \($0.type)" }
-            .joined(separator: ",\n")
+        let columnDefinitions = key.loggedColumnDefinitions
+        let columnList = key.list(.target)
+        func columns(prefix: String) -> String { key.list(.target, prefix: prefix) }
         // Read the signal once, log the keys into the generation it names in one statement per event, and
         // notify only if the applier sleeps. (A statement that logged nothing may notify too: the applier wakes,
         // finds nothing and sleeps again.) A signal never set reads NULL: generation 0, awake.
@@ -81,7 +71,7 @@ public struct CaptureSQL: Sendable {
             DECLARE
                 signal bigint;
             BEGIN
-                IF pg_catalog.current_setting('partsync.applier', true) OPERATOR(pg_catalog.=) 'on' THEN
+                IF \(StateSchema.echoCheck.v2) THEN
                     RETURN NULL;
                 END IF;
                 signal := COALESCE(pg_catalog.pg_sequence_last_value(\(SQLLiteral.quote(signal.sql))::pg_catalog.regclass), 0);
@@ -120,10 +110,10 @@ public struct CaptureSQL: Sendable {
             """,
             "CREATE SEQUENCE \(signal.sql) AS bigint MINVALUE 0 MAXVALUE 3 START 0 NO CYCLE",
             "COMMENT ON SEQUENCE \(signal.sql) IS "
-                + SQLLiteral.quote("the applier's signal to the capture trigger of \(source.displayName): "
+                + SQLLiteral.quote("the applier's signal to the capture trigger of \(table.displayName): "
                     + "change-log generation × 2, plus 1 while the applier waits for a notification"),
             "COMMENT ON TABLE \(changeLog.sql) IS "
-                + SQLLiteral.quote("keys changed in \(source.displayName) since capture began; applied rows are removed, "
+                + SQLLiteral.quote("keys changed in \(table.displayName) since capture began; applied rows are removed, "
                     + "drained generations truncated"),
         ] + generations.enumerated().map { generation, partition in
             """
@@ -138,20 +128,20 @@ public struct CaptureSQL: Sendable {
             \(tag)
             """,
             """
-            CREATE TRIGGER \(Self.insertTrigger) AFTER INSERT ON \(source.sql)
+            CREATE TRIGGER \(Self.insertTrigger) AFTER INSERT ON \(table.sql)
                 REFERENCING NEW TABLE AS partsync_new FOR EACH STATEMENT EXECUTE FUNCTION \(function.sql)()
             """,
             """
-            CREATE TRIGGER \(Self.updateTrigger) AFTER UPDATE ON \(source.sql)
+            CREATE TRIGGER \(Self.updateTrigger) AFTER UPDATE ON \(table.sql)
                 REFERENCING OLD TABLE AS partsync_old NEW TABLE AS partsync_new
                 FOR EACH STATEMENT EXECUTE FUNCTION \(function.sql)()
             """,
             """
-            CREATE TRIGGER \(Self.deleteTrigger) AFTER DELETE ON \(source.sql)
+            CREATE TRIGGER \(Self.deleteTrigger) AFTER DELETE ON \(table.sql)
                 REFERENCING OLD TABLE AS partsync_old FOR EACH STATEMENT EXECUTE FUNCTION \(function.sql)()
             """,
             """
-            CREATE TRIGGER \(Self.truncateTrigger) BEFORE TRUNCATE ON \(source.sql)
+            CREATE TRIGGER \(Self.truncateTrigger) BEFORE TRUNCATE ON \(table.sql)
                 FOR EACH STATEMENT EXECUTE FUNCTION partsync.block_truncate()
             """,
         ]

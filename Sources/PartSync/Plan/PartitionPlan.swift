@@ -20,45 +20,22 @@ public struct PartitionPlan: Sendable {
     public let partitions: [Partition]
     public let findings: [Finding]
     public let capture: CaptureSQL?
+    /// The shape the migration freezes (nil when a blocker leaves no plan to run).
+    public let shape: MigrationShape?
     /// The target's DDL: table, constraints, indexes, partitions, security, comments.
     public let targetStatements: [String]
 
     public var blockers: [Finding] { findings.filter { $0.severity == .blocker } }
     public var partitionKey: String { options.partitionKey }
 
-    /// The primary key of the target: the source's key columns plus the partition key.
-    public var targetPrimaryKey: [String] {
-        guard let primary = source.primaryKey else { return [] }
-        return primary.columns.contains(partitionKey) ? primary.columns : primary.columns + [partitionKey]
-    }
-
-    /// Everything `prepare` runs, in order, inside one transaction.
+    /// What `prepare` runs after bringing the state schema up to date, in order, inside one transaction: the
+    /// target, the capture, the state rows.
     public var statements: [String] {
-        guard let capture else { return [] }
-        return StateSchema.statements + targetStatements + capture.statements + registrationStatements
-    }
-
-    /// The state rows that register the migration.
-    var registrationStatements: [String] {
-        guard let capture else { return [] }
-        let values = [
-            migrationKey, source.identifier.schema ?? "", source.identifier.name, target.schema ?? "", target.name,
-            partitionKey, options.interval.rawValue,
-        ].map(SQLLiteral.quote).joined(separator: ", ")
-        let key = SQLLiteral.quote(migrationKey)
-        return [
-            """
-            INSERT INTO partsync.migrations (key, source_schema, source_table, target_schema, target_table,
-                partition_key, partition_interval, premake, default_partition, change_log, channel, phase,
-                schema_version)
-            VALUES (\(values), \(options.premake), \(options.defaultPartition), \(SQLLiteral.quote(capture.changeLog.sql)),
-                \(SQLLiteral.quote(capture.channel)), 'prepared', \(StateSchema.version))
-            """,
-            "INSERT INTO partsync.appliers (migration) VALUES (\(key))",
-            "INSERT INTO partsync.events (migration, phase, message) VALUES (\(key), 'prepared', "
-                + SQLLiteral.quote("prepared \(target.displayName) with \(partitions.count) partitions by partsync "
-                    + PartSyncVersion.current) + ")",
-        ]
+        guard let capture, let shape else { return [] }
+        return targetStatements + capture.statements + StateStore.registration(
+            key: migrationKey, source: source.identifier, target: target, options: options, shape: shape,
+            capture: capture.record,
+            message: "prepared \(target.displayName) with \(partitions.count) partitions by partsync \(PartSyncVersion.current)")
     }
 
     /// A migration file that `psql -v ON_ERROR_STOP=1 -f` applies: one transaction, short lock_timeout.
@@ -76,7 +53,7 @@ public struct PartitionPlan: Sendable {
             text += "-- \(finding.severity.rawValue): \(finding.message.replacing("\n", with: "\n--   "))\n"
         }
         text += "\nBEGIN;\nSET LOCAL lock_timeout = '\(Preparer.defaultLockTimeoutMilliseconds)ms';\n\n"
-        for statement in statements { text += statement + ";\n\n" }
+        for statement in StateSchema.scriptStatements + statements { text += statement + ";\n\n" }
         text += "COMMIT;\n"
         return text
     }
@@ -280,19 +257,23 @@ extension PartitionPlan {
 
         let ready = findings.allSatisfy { $0.severity != .blocker } && keyColumn != nil && keyKind != nil
             && primary != nil
-        guard ready, let primary, let keyColumn, let keyKind else {
+        guard ready, let primary, let keyKind else {
             return PartitionPlan(source: source, options: options, target: target, migrationKey: migrationKey,
-                                 partitions: partitions, findings: findings, capture: nil, targetStatements: [])
+                                 partitions: partitions, findings: findings, capture: nil, shape: nil,
+                                 targetStatements: [])
         }
 
-        var captureColumns = primary.columns.compactMap { name in source.column(name).map { (name, $0.type) } }
-        if !primary.columns.contains(key) { captureColumns.append((key, keyColumn.type)) }
-        let capture = CaptureSQL(migrationKey: migrationKey, source: source.identifier, keyColumns: captureColumns)
+        let shape = MigrationShape(columns: source.columns.map {
+            MigrationShape.Column(name: $0.name, type: $0.type, generated: $0.generatedExpression != nil)
+        }, primaryKey: primary.columns, partitionKey: key)
+        let capture = CaptureSQL(
+            record: CaptureRecord.named(migrationKey: migrationKey, direction: .forward, tableOID: source.oid),
+            table: source.identifier, shape: shape)
         let ddl = TargetDDL(source: source, target: target, partitionKey: key, keyKind: keyKind,
-                            primaryKey: primary.columns.contains(key) ? primary.columns : primary.columns + [key],
+                            primaryKey: shape.targetKey,
                             partitions: partitions, currentUser: currentUser)
         return PartitionPlan(source: source, options: options, target: target, migrationKey: migrationKey,
-                             partitions: partitions, findings: findings, capture: capture,
+                             partitions: partitions, findings: findings, capture: capture, shape: shape,
                              targetStatements: ddl.statements)
     }
 }

@@ -17,7 +17,8 @@ public enum Preparer {
     ) async throws -> Outcome {
         let plan = try await Planner.plan(options, on: connection)
         let table = plan.source.identifier.displayName
-        if let existing = try await MigrationRecord.load(source: plan.source.identifier, on: connection) {
+        try await StateSchema.ensure(on: connection)
+        if let existing = try await StateStore(connection).migration(forTable: plan.source.identifier.sql) {
             return try await confirmExisting(existing, plan: plan, on: connection)
         }
         guard plan.blockers.isEmpty else {
@@ -30,6 +31,7 @@ public enum Preparer {
         do {
             try await retry.run {
                 try await connection.withTransaction(settings: ["lock_timeout": "\(lockTimeoutMilliseconds)ms"]) { tx in
+                    try await StateSchema.ensure(on: tx, inTransaction: true, create: true)
                     for statement in plan.statements { try await tx.execute(statement) }
                 }
             } onRetry: { attempt, error, pause in
@@ -46,9 +48,9 @@ public enum Preparer {
         _ record: MigrationRecord, plan: PartitionPlan, on connection: Connection
     ) async throws -> Outcome {
         let table = plan.source.identifier.displayName
-        let target = SQLIdentifier(schema: record.targetSchema, name: record.targetTable)
-        guard let oid = try await CatalogReader.resolve(target, on: connection),
-              let definition = try await CatalogReader.read(oid: oid, on: connection)
+        let target = record.target
+        let oid = record.targetOID
+        guard let definition = try await CatalogReader.read(oid: oid, on: connection)
         else {
             throw PartSyncError(
                 .usage, table: table, phase: record.phase,
@@ -57,9 +59,9 @@ public enum Preparer {
         }
         let partitionKey = try await connection.query("SELECT pg_catalog.pg_get_partkeydef($1)", [oid]).first?[0]
         var differences: [String] = []
-        if record.partitionKey != plan.options.partitionKey || record.interval != plan.options.interval.rawValue {
+        if record.partitionKey != plan.options.partitionKey || record.interval != plan.options.interval {
             differences.append(
-                "it was prepared with --partition-key \(record.partitionKey) --interval \(record.interval), "
+                "it was prepared with --partition-key \(record.partitionKey) --interval \(record.interval.rawValue), "
                     + "not \(plan.options.partitionKey) / \(plan.options.interval.rawValue)")
         }
         if target.name != plan.target.name {
@@ -76,10 +78,10 @@ public enum Preparer {
             differences.append(
                 "columns differ: source has [\(expected.joined(separator: ", "))], target has [\(actual.joined(separator: ", "))]")
         }
-        if definition.primaryKey?.columns != plan.targetPrimaryKey {
+        if definition.primaryKey?.columns != record.shape.targetKey {
             differences.append(
                 "primary key of \(target.displayName) is (\(definition.primaryKey?.columns.joined(separator: ", ") ?? "none")), "
-                    + "expected (\(plan.targetPrimaryKey.joined(separator: ", ")))")
+                    + "expected (\(record.shape.targetKey.joined(separator: ", ")))")
         }
         guard differences.isEmpty else {
             throw PartSyncError(

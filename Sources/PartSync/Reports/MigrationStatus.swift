@@ -26,6 +26,9 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     public var table: String
     public var target: String
     public var phase: MigrationPhase
+    /// While `phase` is `failed`: the phase that stopped, and why.
+    public var failedFrom: MigrationPhase?
+    public var failure: String?
     public var paused: Bool
     public var backfill: Backfill
     public var indexes: Indexes
@@ -36,21 +39,12 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     /// Every migration partsync knows in this database, or the one of `table`.
     /// - Throws: `PartSyncError(.usage)` for a table partsync does not know.
     public static func load(table: String?, on connection: Connection) async throws -> [MigrationStatus] {
-        let exists = try await connection.query("SELECT pg_catalog.to_regclass('partsync.migrations') IS NOT NULL")
-        guard try exists.first!.decode(Bool.self, at: 0) else {
-            if let table {
-                throw PartSyncError(.usage, table: table, message: "partsync has not prepared any table in this database",
-                                    nextStep: "run `partsync prepare --table \(table) --partition-key <column>` first")
-            }
-            return []
-        }
+        try await StateSchema.ensure(on: connection)
         let tables: [String]
         if let table {
             tables = [table]
         } else {
-            tables = try await connection.query(
-                "SELECT source_schema, source_table FROM partsync.migrations ORDER BY source_schema, source_table"
-            ).rows.map { SQLIdentifier(schema: try $0.decode(String.self, at: 0), name: try $0.decode(String.self, at: 1)).sql }
+            tables = try await StateStore(connection).migrations().map(\.source.sql)
         }
         var result: [MigrationStatus] = []
         for table in tables {
@@ -62,26 +56,14 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
 
     static func load(_ context: MigrationContext, on connection: Connection) async throws -> MigrationStatus {
         let record = context.record
-        let key = record.key
-        let paused = try await connection.query("SELECT paused FROM partsync.migrations WHERE key = $1", [key])
-            .first!.decode(Bool.self, at: 0)
-        let chunks = try await connection.query(
-            """
-            SELECT count(*), count(*) FILTER (WHERE done), coalesce(sum(rows_copied), 0)::int8
-            FROM partsync.backfill_chunks WHERE migration = $1
-            """, [key]).first!
-        let live = try await connection.query(
-            """
-            SELECT progress::text FROM partsync.backfill_progress
-            WHERE migration = $1 AND updated_at > now() - interval '30 seconds'
-            """, [key]).rows.compactMap { row in
-            try row[0].flatMap { try JSONDecoder().decode(BackfillProgress.self, from: Data($0.utf8)) }
-        }
-        let rowsCopied = try chunks.decode(Int64.self, at: 2)
+        let store = StateStore(connection)
+        let chunks = try await store.chunkTotals(record.key)
+        let live = try await store.liveProgress(record.key)
+        let rowsCopied = chunks.rowsCopied
         let estimated = max(context.source.estimatedRows, rowsCopied)
         let rate = live.isEmpty ? nil : live.map(\.rowsPerSecond).reduce(0, +)
         let backfill = Backfill(
-            chunks: try chunks.decode(Int.self, at: 0), chunksDone: try chunks.decode(Int.self, at: 1),
+            chunks: chunks.chunks, chunksDone: chunks.done,
             rowsCopied: rowsCopied, estimatedRows: estimated,
             percent: record.phase.isPastBackfill ? 100 : (estimated > 0 ? Int(rowsCopied * 100 / estimated) : 0),
             rowsPerSecond: rate,
@@ -92,25 +74,25 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         let indexes = try await connection.query(
             """
             SELECT count(*) FILTER (WHERE NOT x.indisvalid), count(*)
-            FROM pg_catalog.pg_index x WHERE x.indrelid = pg_catalog.to_regclass($1) AND NOT x.indisprimary
-            """, [record.target.sql]).first!
+            FROM pg_catalog.pg_index x WHERE x.indrelid = $1 AND NOT x.indisprimary
+            """, [record.targetOID]).first!
         let sync = try await SyncLag.load(context, on: connection)
-        let events = try await connection.query(
-            """
-            SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC ' || phase || ': ' || message
-            FROM partsync.events WHERE migration = $1 ORDER BY at DESC, id DESC LIMIT 5
-            """, [key]).rows.map { try $0.decode(String.self, at: 0) }
         return MigrationStatus(
-            table: record.source.displayName, target: record.target.displayName, phase: record.phase, paused: paused,
+            table: record.source.displayName, target: record.target.displayName, phase: record.phase,
+            failedFrom: record.failedFrom, failure: record.failure, paused: record.paused,
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
             sync: sync,
-            lastEvents: events)
+            lastEvents: try await store.recentEvents(record.key))
     }
 
     /// The human report.
     public var description: String {
         var lines = ["\(table) → \(target): \(phase.rawValue)\(paused ? " (PAUSED)" : "")"]
+        if let failedFrom {
+            lines.append("  failed while \(failedFrom.rawValue): \(failure ?? "no reason recorded"); rerun its command "
+                + "to resume")
+        }
         var copy = "  backfill: \(backfill.rowsCopied) / ~\(backfill.estimatedRows) rows (\(backfill.percent)%), "
             + "chunks \(backfill.chunksDone) / \(backfill.chunks) done"
         if let rate = backfill.rowsPerSecond {

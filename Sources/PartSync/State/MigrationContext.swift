@@ -1,68 +1,64 @@
 import PostgresClient
 
-/// What the backfill and the applier need to know about a prepared migration, read from state and catalog.
+/// A migration as a phase works on it: its record, the live definitions of both tables found by OID, and the
+/// SQL helper over its frozen shape. Loading it checks that neither table's columns changed since prepare.
 public struct MigrationContext: Sendable {
     public let record: MigrationRecord
+    /// The source as it is now (its name may have changed since prepare; SQL uses this one).
     public let source: TableDefinition
+    public let target: TableDefinition
+    /// The forward capture (the source's).
+    public let capture: CaptureRecord
     let key: KeySQL
-    /// Columns written by INSERT (generated columns are computed by the target itself).
-    let insertColumns: [String]
-    let partitionKey: String
 
+    /// The name people know the table by: the source's name at prepare.
     public var table: String { record.source.displayName }
+    var shape: MigrationShape { record.shape }
 
-    /// Loads the migration of `--table`.
-    /// - Throws: `PartSyncError(.usage)` when partsync does not know the table (run `prepare` first).
-    public static func load(table: String, on connection: Connection, phase: MigrationPhase) async throws -> MigrationContext {
-        let identifier: SQLIdentifier
-        do { identifier = try SQLIdentifier.parse(table) } catch {
-            throw PartSyncError(.usage, table: table, message: "\(error)")
-        }
-        guard let oid = try await CatalogReader.resolve(identifier, on: connection),
-              let source = try await CatalogReader.read(oid: oid, on: connection),
-              let record = try await MigrationRecord.load(source: source.identifier, on: connection)
-        else {
+    /// Loads the migration of `--table` (its source or target, by OID, before or after a rename) for `phase`,
+    /// upgrading an older state schema first.
+    /// - Throws: `PartSyncError(.usage)` when partsync does not know the table (run `prepare` first), or when
+    ///   a table's columns changed since prepare (naming each change; nothing is modified).
+    public static func load(table: String, on connection: Connection, phase: MigrationPhase) async throws
+        -> MigrationContext
+    {
+        try await StateSchema.ensure(on: connection)
+        guard let record = try await StateStore(connection).migration(forTable: table) else {
             throw PartSyncError(
-                .usage, table: identifier.displayName, phase: phase,
-                message: "partsync has no migration for \(identifier.displayName)",
+                .usage, table: table, phase: phase, message: "partsync has no migration for \(table)",
                 nextStep: "run `partsync prepare --table \(table) --partition-key <column>` first")
         }
-        guard let primary = source.primaryKey else {
-            throw PartSyncError(.usage, table: record.source.displayName, message: "the table lost its primary key")
+        let name = record.source.displayName
+        guard let capture = record.capture(.forward) else {
+            throw PartSyncError(.database, table: name, phase: phase, message: "the migration has no forward capture",
+                                nextStep: "the state was changed by hand; abandon the migration and prepare it again")
         }
-        let keyColumns = primary.columns.map { name in (name: name, type: source.column(name)?.type ?? "text") }
-        return MigrationContext(
-            record: record, source: source, key: KeySQL(columns: keyColumns),
-            insertColumns: source.columns.filter { $0.generatedExpression == nil }.map(\.name),
-            partitionKey: record.partitionKey)
+        guard let source = try await CatalogReader.read(oid: record.sourceOID, on: connection),
+              let target = try await CatalogReader.read(oid: record.targetOID, on: connection)
+        else {
+            throw PartSyncError(
+                .usage, table: name, phase: phase, message: "the source or the target of this migration was dropped",
+                nextStep: "abandon the migration (drop its capture and state) and prepare the table again")
+        }
+        var changes = record.shape.drift(from: source).map { "\(source.identifier.displayName): \($0)" }
+        changes += record.shape.drift(from: target, primaryKey: record.shape.targetKey)
+            .map { "\(target.identifier.displayName): \($0)" }
+        guard changes.isEmpty else {
+            throw PartSyncError(
+                .usage, table: name, phase: phase,
+                message: "the tables changed since prepare; nothing was done:\n"
+                    + changes.map { "  - \($0)" }.joined(separator: "\n"),
+                nextStep: "undo the change (the migration copies the columns it was prepared with), or abandon the "
+                    + "migration and prepare the table again")
+        }
+        return MigrationContext(record: record, source: source, target: target, capture: capture,
+                                key: KeySQL(record.shape))
     }
-
-    var columnList: String { insertColumns.map(SQLIdentifier.quote).joined(separator: ", ") }
-
-    func columnList(prefix: String) -> String {
-        insertColumns.map { "\(prefix).\(SQLIdentifier.quote($0))" }.joined(separator: ", ")
-    }
-
-    /// Target primary key: source key plus the partition key.
-    var targetKey: [String] { key.names.contains(partitionKey) ? key.names : key.names + [partitionKey] }
 
     /// Backfill batches hold this shared, the applier exclusive: an applied change can never be overtaken by a
     /// batch that read the row before the change committed (see docs/change-capture.md).
     var copyLockSQL: (shared: String, exclusive: String) {
-        let key = SQLLiteral.quote(record.key)
-        return ("SELECT pg_catalog.pg_advisory_xact_lock_shared(1347636083, pg_catalog.hashtext(\(key)))",
-                "SELECT pg_catalog.pg_advisory_xact_lock(1347636083, pg_catalog.hashtext(\(key)))")
-    }
-
-    func setPhase(_ phase: MigrationPhase, from: [MigrationPhase], message: String, on connection: Connection) async throws {
-        try await connection.withTransaction { tx in
-            let updated = try await tx.query(
-                "UPDATE partsync.migrations SET phase = $2, updated_at = now() WHERE key = $1 AND phase = ANY($3::text[])",
-                [record.key, phase.rawValue, "{" + from.map(\.rawValue).joined(separator: ",") + "}"])
-            if updated.affectedRows == 1 {
-                try await tx.query("INSERT INTO partsync.events (migration, phase, message) VALUES ($1, $2, $3)",
-                                   [record.key, phase.rawValue, message])
-            }
-        }
+        (AdvisoryLock.copy.call("pg_advisory_xact_lock_shared", key: record.key),
+         AdvisoryLock.copy.call("pg_advisory_xact_lock", key: record.key))
     }
 }

@@ -1,47 +1,68 @@
+import Foundation
 import PostgresClient
 
-/// One row of `partsync.migrations`.
+/// One row of `partsync.migrations` with its captures: everything the phases read about a migration.
 public struct MigrationRecord: Sendable, Equatable {
     public var key: String
+    /// The source's name when it was prepared (shown to people; SQL uses the live name found by `sourceOID`).
     public var source: SQLIdentifier
-    public var targetSchema: String
-    public var targetTable: String
-    public var partitionKey: String
-    public var interval: String
-    public var changeLog: String
-    public var channel: String
+    /// The target's name when it was prepared.
+    public var target: SQLIdentifier
+    public var sourceOID: UInt32
+    public var targetOID: UInt32
+    public var partitionKey: String { shape.partitionKey }
+    public var interval: PartitionInterval
+    public var premake: Int
+    public var defaultPartition: Bool
     public var phase: MigrationPhase
+    /// The phase that stopped on an error, while `phase` is `failed`.
+    public var failedFrom: MigrationPhase?
+    /// Why it stopped (a short description: no row data).
+    public var failure: String?
+    /// `UPDATE partsync.migrations SET paused = true`: backfill batches wait.
+    public var paused: Bool
+    public var shape: MigrationShape
+    public var captures: [CaptureRecord]
 
-    public var target: SQLIdentifier { SQLIdentifier(schema: targetSchema, name: targetTable) }
+    /// The capture of one direction, if it exists.
+    public func capture(_ direction: CaptureDirection) -> CaptureRecord? { captures.first { $0.direction == direction } }
+}
 
-    static let columns = "key, source_schema, source_table, target_schema, target_table, partition_key, "
-        + "partition_interval, change_log, channel, phase"
+/// Which way a capture copies: `forward` captures the source for the target (from prepare until finish);
+/// `reverse` captures the new table for the retired one after cutover, so that a rollback loses nothing.
+public enum CaptureDirection: String, Sendable, CaseIterable, Codable {
+    case forward, reverse
+}
 
-    init(row: Row) throws {
-        key = try row.decode(String.self, at: 0)
-        source = SQLIdentifier(schema: try row.decode(String.self, at: 1), name: try row.decode(String.self, at: 2))
-        targetSchema = try row.decode(String.self, at: 3)
-        targetTable = try row.decode(String.self, at: 4)
-        partitionKey = try row.decode(String.self, at: 5)
-        interval = try row.decode(String.self, at: 6)
-        changeLog = try row.decode(String.self, at: 7)
-        channel = try row.decode(String.self, at: 8)
-        let phaseText = try row.decode(String.self, at: 9)
-        guard let phase = MigrationPhase(rawValue: phaseText) else {
-            throw PartSyncError(.database, table: source.displayName,
-                                message: "partsync.migrations holds an unknown phase '\(phaseText)'",
-                                nextStep: "this worker is older than the state it reads; upgrade partsync")
-        }
-        self.phase = phase
+/// One row of `partsync.captures`: a captured table, its change log, its signal sequence, its trigger function
+/// and its notification channel. Names only, never SQL text: SQL is rendered from them with `SQLIdentifier`.
+public struct CaptureRecord: Sendable, Equatable {
+    public var direction: CaptureDirection
+    /// The captured table (the source for `forward`).
+    public var tableOID: UInt32
+    public var log: SQLIdentifier
+    public var signal: SQLIdentifier
+    public var function: SQLIdentifier
+    public var channel: String
+
+    /// The names partsync gives a capture of `migrationKey` in `direction`.
+    public static func named(migrationKey: String, direction: CaptureDirection, tableOID: UInt32) -> CaptureRecord {
+        let suffix = direction == .forward ? migrationKey : "\(migrationKey)_r"
+        return CaptureRecord(
+            direction: direction, tableOID: tableOID,
+            log: SQLIdentifier(schema: "partsync", name: "changes_\(suffix)"),
+            signal: SQLIdentifier(schema: "partsync", name: "signal_\(suffix)"),
+            function: SQLIdentifier(schema: "partsync", name: "capture_\(suffix)"),
+            channel: "partsync_\(suffix)")
     }
 
-    /// The migration of `source`, if partsync knows one (and the state schema exists).
-    public static func load(source: SQLIdentifier, on connection: Connection) async throws -> MigrationRecord? {
-        let exists = try await connection.query("SELECT pg_catalog.to_regclass('partsync.migrations') IS NOT NULL")
-        guard try exists.first?.decode(Bool.self, at: 0) == true else { return nil }
-        let found = try await connection.query(
-            "SELECT \(columns) FROM partsync.migrations WHERE source_schema = $1 AND source_table = $2",
-            [source.schema ?? "public", source.name])
-        return try found.first.map(MigrationRecord.init(row:))
+    /// The log's two generations, `<log>_0` and `<log>_1`.
+    public var generations: [SQLIdentifier] {
+        [0, 1].map { SQLIdentifier(schema: log.schema, name: "\(log.name)_\($0)") }
+    }
+
+    /// The key of its applier lock: one applier per capture.
+    func applierLockKey(migration: String) -> String {
+        direction == .forward ? migration : "\(migration):\(direction.rawValue)"
     }
 }

@@ -1,152 +1,136 @@
 import PostgresClient
 
-/// The `partsync` schema: where every worker finds what the others did. Idempotent DDL, run by `prepare`
-/// (and by the migration file `plan --out` writes) before anything that needs it.
+/// The `partsync` schema, where every worker finds what the others did, as numbered steps. Each step is applied
+/// once, in order, in one transaction under the state-schema advisory lock, and recorded in
+/// `partsync.state_versions`; a database whose state is newer than this binary is refused. docs/state.md
+/// describes every version.
+///
+/// A database prepared before versioning (no `state_versions` table, but `partsync.migrations`) is at version 1.
 public enum StateSchema {
-    public static let version = 1
+    /// One version of the state schema: the statements that take the previous version to this one.
+    public struct Step: Sendable {
+        public var version: Int
+        public var summary: String
+        public var statements: [String]
+    }
 
-    public static let statements: [String] = [
-        // Concurrent CREATE OR REPLACE of one function fails ("tuple concurrently updated"): serialise set-up.
-        "SELECT pg_catalog.pg_advisory_xact_lock(1347636085)",
-        "CREATE SCHEMA IF NOT EXISTS partsync",
-        "COMMENT ON SCHEMA partsync IS 'state of partsync migrations: see partsync status'",
-        """
-        CREATE TABLE IF NOT EXISTS partsync.migrations (
-            key text PRIMARY KEY,
-            source_schema text NOT NULL,
-            source_table text NOT NULL,
-            target_schema text NOT NULL,
-            target_table text NOT NULL,
-            partition_key text NOT NULL,
-            partition_interval text NOT NULL,
-            premake int NOT NULL,
-            default_partition boolean NOT NULL,
-            change_log text NOT NULL,
-            channel text NOT NULL,
-            phase text NOT NULL,
-            schema_version int NOT NULL,
-            created_at timestamptz NOT NULL DEFAULT now(),
-            updated_at timestamptz NOT NULL DEFAULT now(),
-            UNIQUE (source_schema, source_table)
-        )
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS partsync.events (
-            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
-            at timestamptz NOT NULL DEFAULT clock_timestamp(),
-            phase text NOT NULL,
-            message text NOT NULL
-        )
-        """,
-        "CREATE INDEX IF NOT EXISTS events_migration_at ON partsync.events (migration, at)",
-        "ALTER TABLE partsync.migrations ADD COLUMN IF NOT EXISTS paused boolean NOT NULL DEFAULT false",
-        """
-        CREATE TABLE IF NOT EXISTS partsync.backfill_chunks (
-            migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
-            chunk int NOT NULL,
-            lower_key text[],
-            upper_key text[],
-            last_key text[],
-            done boolean NOT NULL DEFAULT false,
-            rows_copied bigint NOT NULL DEFAULT 0,
-            updated_at timestamptz NOT NULL DEFAULT now(),
-            PRIMARY KEY (migration, chunk)
-        )
-        """,
-        "COMMENT ON TABLE partsync.backfill_chunks IS "
-            + "'ranges of the backfill (unit blocks: lower_key <= block < upper_key; unit keys: lower_key < key <= "
-            + "upper_key); last_key is the checkpoint'",
-        "ALTER TABLE partsync.backfill_chunks ADD COLUMN IF NOT EXISTS unit text NOT NULL DEFAULT 'keys'",
-        """
-        CREATE TABLE IF NOT EXISTS partsync.backfill_progress (
-            migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
-            worker text NOT NULL,
-            progress jsonb NOT NULL,
-            updated_at timestamptz NOT NULL DEFAULT now(),
-            PRIMARY KEY (migration, worker)
-        )
-        """,
-        "COMMENT ON TABLE partsync.backfill_progress IS "
-            + "'live progress of running backfill processes (host:pid), refreshed every few seconds'",
-        """
-        CREATE TABLE IF NOT EXISTS partsync.appliers (
-            migration text PRIMARY KEY REFERENCES partsync.migrations (key) ON DELETE CASCADE,
-            waiting boolean NOT NULL DEFAULT false,
-            backend_pid int,
-            heartbeat timestamptz
-        )
-        """,
-        // The applier's own figures (SyncFollower writes them at most once a second; SyncLag reads them).
-        """
-        ALTER TABLE partsync.appliers
-            ADD COLUMN IF NOT EXISTS started_at timestamptz,
-            ADD COLUMN IF NOT EXISTS applied_total bigint NOT NULL DEFAULT 0,
-            ADD COLUMN IF NOT EXISTS apply_rate double precision,
-            ADD COLUMN IF NOT EXISTS last_batch_at timestamptz
-        """,
-        // The change log's active generation (a mirror of the signal sequence, which is what the capture trigger
-        // reads), and when the applier last switched generations and truncated the retired one (LogRotation).
-        """
-        ALTER TABLE partsync.appliers
-            ADD COLUMN IF NOT EXISTS log_generation smallint NOT NULL DEFAULT 0 CHECK (log_generation IN (0, 1)),
-            ADD COLUMN IF NOT EXISTS log_switched_at timestamptz,
-            ADD COLUMN IF NOT EXISTS log_truncated_at timestamptz
-        """,
-        """
-        CREATE OR REPLACE FUNCTION partsync.partition_sizes(parent regclass)
-        RETURNS TABLE (partition regclass, bounds text, estimated_rows bigint, table_bytes bigint,
-                       index_bytes bigint, toast_bytes bigint, total_bytes bigint)
-        LANGUAGE sql STABLE AS $partsync$
-            SELECT c.oid::regclass, pg_catalog.pg_get_expr(c.relpartbound, c.oid),
-                   greatest(c.reltuples, 0)::bigint, pg_catalog.pg_relation_size(c.oid),
-                   pg_catalog.pg_indexes_size(c.oid),
-                   coalesce(pg_catalog.pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0),
-                   pg_catalog.pg_total_relation_size(c.oid)
-            FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = parent
-            ORDER BY c.relname
-        $partsync$
-        """,
-        "COMMENT ON FUNCTION partsync.partition_sizes(regclass) IS "
-            + "'rows (estimate) and table, index and TOAST bytes of each partition of a partitioned table'",
-        """
-        CREATE OR REPLACE VIEW partsync.partition_activity AS
-            SELECT i.inhparent::regclass AS parent, s.relid::regclass AS partition, s.seq_scan, s.idx_scan,
-                   s.n_live_tup, s.n_dead_tup, s.last_vacuum, s.last_autovacuum, s.last_analyze,
-                   s.last_autoanalyze
-            FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_stat_user_tables s ON s.relid = i.inhrelid
-        """,
-        "COMMENT ON VIEW partsync.partition_activity IS "
-            + "'per-partition scans, live/dead rows and last (auto)vacuum/analyze'",
-        """
-        CREATE OR REPLACE FUNCTION partsync.block_truncate() RETURNS trigger
-        LANGUAGE plpgsql AS $partsync$
-        BEGIN
-            RAISE EXCEPTION 'partsync: TRUNCATE of % is blocked while it is being partitioned', TG_TABLE_NAME
-                USING HINT = 'delete rows with DELETE (captured), or abandon the migration first',
-                      ERRCODE = 'object_in_use';
-        END
-        $partsync$
-        """,
-    ]
+    /// The version this binary reads and writes.
+    public static var version: Int { steps.last!.version }
 
-    /// Brings an older state schema up to date, but only when something is missing: the set-up takes strong
-    /// locks on the state tables, which would stall (or deadlock with) workers that are copying.
-    public static func ensure(on connection: Connection) async throws {
-        let current = try await connection.query(
+    public static let steps: [Step] = [version1, version2]
+
+    /// What `ensure` finds.
+    public enum Found: Sendable, Equatable {
+        /// No `partsync` state at all.
+        case none
+        case version(Int)
+    }
+
+    /// The state's version in this database.
+    public static func found(on connection: Connection) async throws -> Found {
+        let row = try await connection.query(
             """
-            SELECT pg_catalog.to_regclass('partsync.backfill_progress') IS NOT NULL
-               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                           WHERE attrelid = pg_catalog.to_regclass('partsync.migrations') AND attname = 'paused')
-               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                           WHERE attrelid = pg_catalog.to_regclass('partsync.backfill_chunks') AND attname = 'unit')
-               AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                           WHERE attrelid = pg_catalog.to_regclass('partsync.appliers') AND attname = 'log_truncated_at')
-            """)
-        if try current.first?.decode(Bool.self, at: 0) == true { return }
-        try await connection.withTransaction { tx in
-            for statement in statements { try await tx.execute(statement) }
+            SELECT pg_catalog.to_regclass('partsync.state_versions') IS NOT NULL,
+                   pg_catalog.to_regclass('partsync.migrations') IS NOT NULL
+            """).first!
+        if try row.decode(Bool.self, at: 0) {
+            let version = try await connection.query("SELECT max(version) FROM partsync.state_versions").first!
+            return .version(try version.decodeIfPresent(Int.self, at: 0) ?? 0)
         }
+        return try row.decode(Bool.self, at: 1) ? .version(1) : .none
+    }
+
+    /// Brings the state schema to this binary's version; does nothing (and takes no lock) when it is current.
+    /// Call it inside the caller's transaction (`prepare`) or on its own (then it opens one).
+    /// - Parameter create: create the state where there is none (`prepare`); otherwise a database without
+    ///   partsync state is left as it is.
+    /// - Throws: `PartSyncError(.usage)` when the state is newer than this binary.
+    public static func ensure(on connection: Connection, inTransaction: Bool = false, create: Bool = false)
+        async throws
+    {
+        let found = try await found(on: connection)
+        switch found {
+        case .none: if !create { return }
+        case .version(let version):
+            if version > Self.version { throw newer(version) }
+            if version == Self.version { return }
+        }
+        if inTransaction {
+            try await upgrade(on: connection)
+        } else {
+            try await connection.withTransaction { tx in try await upgrade(on: tx) }
+        }
+    }
+
+    private static func newer(_ version: Int) -> PartSyncError {
+        PartSyncError(
+            .usage, message: "the partsync state in this database is version \(version); this partsync "
+                + "(\(PartSyncVersion.current)) knows versions up to \(Self.version) and changed nothing",
+            nextStep: "upgrade partsync to the release that wrote this state")
+    }
+
+    /// Applies the missing steps under the lock; the caller holds a transaction.
+    private static func upgrade(on tx: Connection) async throws {
+        try await tx.execute(AdvisoryLock.stateSchema.call("pg_advisory_xact_lock", key: "state"))
+        // Another process may have upgraded while this one waited for the lock.
+        let from: Int
+        switch try await found(on: tx) {
+        case .none: from = 0
+        case .version(let version):
+            if version > Self.version { throw newer(version) }
+            from = version
+        }
+        guard from < Self.version else { return }
+        // The steps read the catalog with format_type and pg_get_expr: with pg_catalog alone on the path they
+        // render every other name qualified, exactly as `CatalogReader` does. Restored afterwards: `prepare`
+        // runs more in the same transaction.
+        let path = try await tx.query("SELECT pg_catalog.current_setting('search_path')").first!.decode(String.self, at: 0)
+        try await tx.query("SELECT pg_catalog.set_config('search_path', 'pg_catalog', true)")
+        for step in steps where step.version > from {
+            for statement in step.statements { try await tx.execute(statement) }
+            // Version 1 predates the table; version 2 creates it and records version 1.
+            guard step.version >= 2 else { continue }
+            try await tx.query(
+                "INSERT INTO partsync.state_versions (version, summary, partsync_version) VALUES ($1, $2, $3)",
+                [step.version, step.summary, PartSyncVersion.current])
+        }
+        try await tx.query("SELECT pg_catalog.set_config('search_path', $1, true)", [path])
+    }
+
+    /// The state schema as a migration file applies it: every step guarded by the version it finds, so the
+    /// file works on a fresh database and on one whose state is older or current (`plan --out`).
+    public static var scriptStatements: [String] {
+        var statements = [AdvisoryLock.stateSchema.call("pg_advisory_xact_lock", key: "state")]
+        for step in steps {
+            let body = step.statements.map { "EXECUTE \(SQLLiteral.quote($0));" }.joined(separator: "\n            ")
+                + (step.version < 2 ? "" : "\n            INSERT INTO partsync.state_versions (version, summary, partsync_version) VALUES ("
+                + "\(step.version), \(SQLLiteral.quote(step.summary)), \(SQLLiteral.quote(PartSyncVersion.current)));")
+            // PL/pgSQL plans each statement when it first runs it, so the version table is read dynamically.
+            let block = """
+                DO $partsync_state$
+                DECLARE
+                    found int := 0;
+                    path text := pg_catalog.current_setting('search_path');
+                BEGIN
+                    IF pg_catalog.to_regclass('partsync.state_versions') IS NOT NULL THEN
+                        EXECUTE 'SELECT max(version) FROM partsync.state_versions' INTO found;
+                    ELSIF pg_catalog.to_regclass('partsync.migrations') IS NOT NULL THEN
+                        found := 1;
+                    END IF;
+                    IF found > \(Self.version) THEN
+                        RAISE EXCEPTION 'partsync: the state in this database is version %, newer than this file (%)',
+                            found, \(Self.version) USING HINT = 'upgrade partsync and write the file again';
+                    END IF;
+                    IF found < \(step.version) THEN
+                        PERFORM pg_catalog.set_config('search_path', 'pg_catalog', true);
+                        \(body)
+                        PERFORM pg_catalog.set_config('search_path', path, true);
+                    END IF;
+                END
+                $partsync_state$
+                """
+            statements.append(block)
+        }
+        return statements
     }
 }

@@ -16,39 +16,36 @@ import PostgresClient
 /// returned (a hash in memory) instead of probing every target partition for every entry, so only those few
 /// pairs are looked up in the target. Together these took the apply rate of a 200k-insert backlog from about
 /// 55k to about 90k entries/s.
-/// The session sets `partsync.applier = on` so its writes are never captured (invariant 5), and each batch holds
-/// the migration's copy lock exclusively, so no backfill batch is open while it applies (invariant 3).
+/// The session carries its echo token (`StateStore.registerApplier`) so its writes are never captured again
+/// (invariant 5), and each batch holds the migration's copy lock exclusively, so no backfill batch is open
+/// while it applies (invariant 3).
 public struct Applier: Sendable {
     public let context: MigrationContext
+    /// The capture whose log this applier drains.
+    let capture: CaptureRecord
+    /// The captured table (re-read for every logged key) and the table brought to its state.
+    let from: SQLIdentifier
+    let to: SQLIdentifier
     public var batchSize: Int
 
+    /// The applier of the forward capture: source to target.
     public init(context: MigrationContext, batchSize: Int = 5_000) {
         self.context = context
+        self.capture = context.capture
+        self.from = context.source.identifier
+        self.to = context.target.identifier
         self.batchSize = batchSize
     }
 
-    /// `partsync.applier = on`: the capture trigger ignores this transaction (no echo). `synchronous_commit = off`:
-    /// the batch does not wait for its WAL flush. That is safe because the batch's target writes and the deletion
-    /// of its entries commit in one transaction: a crash loses both or neither, and lost entries are applied again.
-    static let sessionSettings = "SELECT pg_catalog.set_config('partsync.applier', 'on', true), "
-        + "pg_catalog.set_config('synchronous_commit', 'off', true)"
+    /// `synchronous_commit = off`: the batch does not wait for its WAL flush. That is safe because the batch's
+    /// target writes and the deletion of its entries commit in one transaction: a crash loses both or neither,
+    /// and lost entries are applied again.
+    static let transactionSettings = "SELECT pg_catalog.set_config('synchronous_commit', 'off', true)"
 
     var applySQL: String {
         let key = context.key
-        let log = context.record.changeLog
-        let source = context.record.source.sql
-        let target = context.record.target.sql
-        let pair = context.targetKey.map(SQLIdentifier.quote)
-        let logged = pair.joined(separator: ", ")
-        var updates = context.insertColumns.filter { !context.targetKey.contains($0) }
-        // RETURNING must name every pair that exists in the source, updated or not: `DO NOTHING` returns none
-        // of the rows it skips, so a table of key columns only sets a key column to itself instead.
-        if updates.isEmpty { updates = [context.targetKey[0]] }
-        let onConflict = "DO UPDATE SET " + updates.map {
-            "\(SQLIdentifier.quote($0)) = EXCLUDED.\(SQLIdentifier.quote($0))"
-        }.joined(separator: ", ")
-        let keyMatch = key.names.map { "s.\(SQLIdentifier.quote($0)) = k.\(SQLIdentifier.quote($0))" }
-            .joined(separator: " AND ")
+        let log = capture.log.sql
+        let logged = key.list(.target)
         return """
             WITH picked AS (
                 DELETE FROM \(log)
@@ -58,14 +55,14 @@ public struct Applier: Sendable {
             ), keys AS (
                 SELECT DISTINCT \(key.list()) FROM picked
             ), upserted AS (
-                INSERT INTO \(target) (\(context.columnList))
-                SELECT \(context.columnList(prefix: "s")) FROM \(source) s JOIN keys k ON \(keyMatch)
-                ON CONFLICT (\(logged)) \(onConflict)
+                INSERT INTO \(to.sql) (\(key.list(.insert)))
+                SELECT \(key.list(.insert, prefix: "s")) FROM \(from.sql) s JOIN keys k ON \(key.equal(.key, "s", "k"))
+                ON CONFLICT (\(logged)) \(key.upsertAssignments)
                 RETURNING \(logged)
             ), removed AS (
-                DELETE FROM \(target) t
+                DELETE FROM \(to.sql) t
                 USING (SELECT \(logged) FROM picked EXCEPT SELECT \(logged) FROM upserted) gone
-                WHERE \(pair.map { "t.\($0) = gone.\($0)" }.joined(separator: " AND "))
+                WHERE \(key.equal(.target, "t", "gone"))
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
@@ -76,7 +73,7 @@ public struct Applier: Sendable {
     public func applyBatch(on connection: Connection) async throws -> Int {
         let sql = applySQL
         // One round trip for the settings and the copy lock (simple protocol allows several statements).
-        let prologue = Self.sessionSettings + "; " + context.copyLockSQL.exclusive
+        let prologue = Self.transactionSettings + "; " + context.copyLockSQL.exclusive
         let size = batchSize
         return try await connection.withTransaction { tx in
             try await tx.execute(prologue)
@@ -98,14 +95,14 @@ public struct Applier: Sendable {
 
     /// The largest sequence number in the log now (0 when empty): "caught up" means nothing up to it is left.
     func highWater(on connection: Connection) async throws -> Int64 {
-        try await connection.query("SELECT coalesce(max(partsync_seq), 0) FROM \(context.record.changeLog)")
+        try await connection.query("SELECT coalesce(max(partsync_seq), 0) FROM \(capture.log.sql)")
             .first!.decode(Int64.self, at: 0)
     }
 
     /// Whether an entry numbered `high` or lower is still in the log.
     func pending(upTo high: Int64, on connection: Connection) async throws -> Bool {
         try await connection.query(
-            "SELECT EXISTS (SELECT 1 FROM \(context.record.changeLog) WHERE partsync_seq <= $1)", [high]
+            "SELECT EXISTS (SELECT 1 FROM \(capture.log.sql) WHERE partsync_seq <= $1)", [high]
         ).first!.decode(Bool.self, at: 0)
     }
 }

@@ -39,12 +39,8 @@ struct ApplierFigures {
         var appliedSinceLast: Bool
 
         func write(_ context: MigrationContext, on connection: Connection) async throws {
-            try await connection.query(
-                """
-                UPDATE partsync.appliers SET heartbeat = now(), applied_total = $2, apply_rate = $3,
-                    last_batch_at = CASE WHEN $4 THEN now() ELSE last_batch_at END
-                WHERE migration = $1
-                """, [context.record.key, total, rate, appliedSinceLast])
+            try await StateStore(connection).writeApplierFigures(
+                context.record.key, context.capture, total: total, rate: rate, appliedSinceLast: appliedSinceLast)
         }
     }
 }

@@ -15,21 +15,13 @@ import PostgresClient
 /// `lockTimeoutMilliseconds`) and truncates only if, under that lock, it holds no entry.
 public struct ChangeLog: Sendable {
     let context: MigrationContext
-    let signal: SQLIdentifier
+    let capture: CaptureRecord
     var lockTimeoutMilliseconds = 50
 
+    /// The change log of the forward capture.
     init(context: MigrationContext) {
         self.context = context
-        self.signal = CaptureSQL.signal(migrationKey: context.record.key)
-    }
-
-    /// `changes_<key>_0` and `changes_<key>_1` for the log `changes_<key>`.
-    public static func generations(of log: SQLIdentifier) -> [SQLIdentifier] {
-        [0, 1].map { SQLIdentifier(schema: log.schema, name: "\(log.name)_\($0)") }
-    }
-
-    var generations: [SQLIdentifier] {
-        get throws { Self.generations(of: try SQLIdentifier.parse(context.record.changeLog)) }
+        self.capture = context.capture
     }
 
     /// The log's bytes on disk: every generation's heap, indexes and TOAST. `log` is the parameter (e.g. `$1`)
@@ -44,49 +36,32 @@ public struct ChangeLog: Sendable {
     /// Refuses a log that an earlier partsync created as one plain table: its trigger writes no generation.
     func checkShape(on connection: Connection) async throws {
         let kind = try await connection.query(
-            "SELECT relkind::text FROM pg_catalog.pg_class WHERE oid = $1::regclass", [context.record.changeLog])
+            "SELECT relkind::text FROM pg_catalog.pg_class WHERE oid = pg_catalog.to_regclass($1)", [capture.log.sql])
         guard try kind.first?.decode(String.self, at: 0) != "p" else { return }
         throw PartSyncError(
             .usage, table: context.table, phase: .syncing,
-            message: "the change log \(context.record.changeLog) was created by an older partsync without generations",
+            message: "the change log \(capture.log.displayName) is missing or was created by an older partsync "
+                + "without generations",
             nextStep: "drop the target, the change log and its migration row, then run `partsync prepare` again")
-    }
-
-    /// The signal's value now (a signal never set is generation 0, awake).
-    private var current: String { "COALESCE(pg_catalog.pg_sequence_last_value($2::regclass), 0)" }
-
-    /// Sets the signal to `value` (an expression of `current`) and mirrors it into `partsync.appliers`, in one
-    /// statement; returns the new value.
-    private func setSignal(_ value: String, extra: String = "", on connection: Connection) async throws -> Int {
-        try await connection.query(
-            """
-            WITH s AS (SELECT pg_catalog.setval($2::regclass, \(value), true) AS v),
-            mirror AS (
-                UPDATE partsync.appliers SET waiting = (SELECT v % 2 = 1 FROM s),
-                    log_generation = (SELECT v / 2 FROM s), heartbeat = now()\(extra)
-                WHERE migration = $1
-                RETURNING 1
-            )
-            SELECT v FROM s
-            """, [context.record.key, signal.sql]).first!.decode(Int.self, at: 0)
     }
 
     /// Marks the applier waiting (writers notify) or awake (they do not), keeping the generation.
     func setWaiting(_ waiting: Bool, on connection: Connection) async throws {
-        _ = try await setSignal("\(current) / 2 * 2 + \(waiting ? 1 : 0)", on: connection)
+        _ = try await StateStore(connection).setSignal(context.record.key, capture) { current in
+            "\(current) / 2 * 2 + \(waiting ? 1 : 0)"
+        }
     }
 
     /// Makes `generation` the active one (and the applier awake). An absolute value, not "the other one": the
     /// caller retries this after a lost connection, and `setval` is not rolled back with a failed statement.
     func switchGeneration(to generation: Int, on connection: Connection) async throws {
-        _ = try await setSignal("\(generation * 2)", extra: ", log_switched_at = now()", on: connection)
+        _ = try await StateStore(connection).setSignal(context.record.key, capture, to: { _ in "\(generation * 2)" },
+                                                        switched: true)
     }
 
     /// The generation writers log into now.
     func activeGeneration(on connection: Connection) async throws -> Int {
-        try await connection.query(
-            "SELECT COALESCE(pg_catalog.pg_sequence_last_value($1::regclass), 0) / 2", [signal.sql]
-        ).first!.decode(Int.self, at: 0)
+        try await StateStore(connection).activeGeneration(capture)
     }
 
     enum TruncateOutcome: Equatable {
@@ -100,8 +75,7 @@ public struct ChangeLog: Sendable {
     /// Truncates the generation writers no longer log into, if nothing in it is left to apply. Anything but
     /// `.truncated` means "try again later".
     func truncateRetired(on connection: Connection) async throws -> TruncateOutcome {
-        let generations = try generations
-        let retired = generations[1 - (try await activeGeneration(on: connection))]
+        let retired = capture.generations[1 - (try await activeGeneration(on: connection))]
         // Cheap look first, without the lock: entries the applier has not reached yet are the usual reason.
         let occupied = "SELECT EXISTS (SELECT 1 FROM \(retired.sql))"
         if try await connection.query(occupied).first!.decode(Bool.self, at: 0) { return .occupied }
@@ -112,8 +86,7 @@ public struct ChangeLog: Sendable {
                 // Every writer of this generation has ended; a new statement sees all they committed.
                 if try await tx.query(occupied).first!.decode(Bool.self, at: 0) { return .occupied }
                 try await tx.execute("TRUNCATE \(retired.sql)")
-                try await tx.query("UPDATE partsync.appliers SET log_truncated_at = now() WHERE migration = $1",
-                                   [context.record.key])
+                try await StateStore(tx).logTruncated(context.record.key, capture)
                 return .truncated
             }
         } catch let error as PostgresError where error.sqlState == .lockNotAvailable {

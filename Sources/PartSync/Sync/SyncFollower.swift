@@ -156,10 +156,22 @@ public struct SyncFollower: Sendable {
             await session.finish(context, figures: figures)
             // A cancelled task cancels the statement in flight (57014): the batch rolled back, nothing is lost.
             if Task.isCancelled { throw CancellationError() }
-            throw PartSyncError.database(error, table: context.table, phase: .syncing, doing: "applying the change log")
+            let failure = PartSyncError.database(error, table: context.table, phase: .syncing,
+                                                 doing: "applying the change log")
+            await recordFailure(failure, context: context)
+            throw failure
         }
         await session.finish(context, figures: figures)
         return Summary(applied: figures.total, stopped: stopped)
+    }
+
+    /// Moves a migration whose sync phase stopped on a database error to `failed`, on a fresh connection (the
+    /// applier's may be what failed); best effort, the error itself is what the caller reports.
+    private func recordFailure(_ failure: PartSyncError, context: MigrationContext) async {
+        guard failure.kind == .database, let connection = try? await Connection.connect(configuration) else { return }
+        _ = try? await StateStore(connection).recordFailure(context.record.key, during: .syncing,
+                                                            reason: failure.shortCause)
+        await connection.close()
     }
 
     /// Writes the applier's figures at most once a second, switches the log's generation and truncates the
@@ -197,7 +209,7 @@ public struct SyncFollower: Sendable {
         var failures = 0
         while !Task.isCancelled && !stop.isStopped {
             do {
-                try await NotificationListener.withListener(listenConfiguration, channels: [context.record.channel]) {
+                try await NotificationListener.withListener(listenConfiguration, channels: [context.capture.channel]) {
                     stream in
                     if failures > 0 { log("\(context.table): sync: listening again") }
                     failures = 0
@@ -242,8 +254,12 @@ struct ApplierSession {
             try await Connection.connect(connectionConfiguration)
         }
         self.connection = connection
-        try await StateSchema.ensure(on: connection)
         let context = try await MigrationContext.load(table: follower.table, on: connection, phase: .syncing)
+        let record = context.record
+        if case .refuse(let reason) = PhaseRule.sync(record.phase, failedFrom: record.failedFrom) {
+            throw PartSyncError(.usage, table: context.table, phase: record.phase, message: reason,
+                                nextStep: record.phase.nextStep(table: context.table))
+        }
         try await ChangeLog(context: context).checkShape(on: connection)
         self.context = context
         var reported = false
@@ -261,11 +277,11 @@ struct ApplierSession {
                 if stop.isStopped || Task.isCancelled { return nil }
             }
         }
-        try await connection.query(
-            """
-            UPDATE partsync.appliers SET started_at = now(), heartbeat = now(), applied_total = 0, apply_rate = NULL
-            WHERE migration = $1
-            """, [context.record.key])
+        try await StateStore(connection).applierStarted(record.key, context.capture)
+        // A sync phase that stopped on an error resumes here.
+        if record.phase == .failed && record.failedFrom == .syncing {
+            try await StateStore(connection).transition(record.key, to: .syncing, message: "sync resumed")
+        }
         try await ChangeLog(context: context).setWaiting(false, on: connection)
         return context
     }

@@ -40,34 +40,14 @@ public struct SyncLag: Sendable, Codable, Equatable {
         self.logBytes = logBytes
     }
 
-    /// Reads the lag of one migration.
+    /// Reads the lag of one migration's forward capture.
     public static func load(_ context: MigrationContext, on connection: Connection) async throws -> SyncLag {
-        let log = context.record.changeLog
-        let row = try await connection.query(
-            """
-            SELECT (SELECT count(*) FROM \(log)),
-                   (SELECT extract(epoch FROM pg_catalog.clock_timestamp() - partsync_logged_at)::float8
-                    FROM \(log) ORDER BY partsync_seq LIMIT 1),
-                   a.applied_total, a.apply_rate,
-                   extract(epoch FROM pg_catalog.clock_timestamp() - a.last_batch_at)::float8,
-                   extract(epoch FROM pg_catalog.clock_timestamp() - a.heartbeat)::float8,
-                   (SELECT l.pid FROM pg_catalog.pg_locks l WHERE \(SyncRunner.heldLock) LIMIT 1),
-                   COALESCE(pg_catalog.pg_sequence_last_value(pg_catalog.to_regclass($4)), 0) % 2 = 1,
-                   \(ChangeLog.bytesSQL("$3"))
-            FROM partsync.appliers a WHERE a.migration = $1
-            """, [context.record.key, SyncRunner.lockClass, log, CaptureSQL.signal(migrationKey: context.record.key).sql])
-        guard let row = row.first else {
+        guard let lag = try await StateStore(connection).lag(context.record.key, context.capture) else {
             throw PartSyncError(.database, table: context.table, phase: .syncing,
                                 message: "partsync.appliers has no row for this migration",
                                 nextStep: "the state schema was changed by hand; prepare the table again")
         }
-        return SyncLag(
-            pending: try row.decode(Int64.self, at: 0), oldestAgeSeconds: try row.decodeIfPresent(Double.self, at: 1),
-            appliedTotal: try row.decode(Int64.self, at: 2), applyRate: try row.decodeIfPresent(Double.self, at: 3),
-            lastBatchAgeSeconds: try row.decodeIfPresent(Double.self, at: 4),
-            heartbeatAgeSeconds: try row.decodeIfPresent(Double.self, at: 5),
-            applierPID: try row.decodeIfPresent(Int32.self, at: 6), applierWaiting: try row.decode(Bool.self, at: 7),
-            logBytes: try row.decode(Int64.self, at: 8))
+        return lag
     }
 
     /// `public.messages: 120 pending, oldest 0.8 s, 51200 applied (6100/s), log 1.2 MB`. Pure.

@@ -2,9 +2,8 @@ import PostgresClient
 
 /// Exactly one applier per table: a session-level advisory lock, held while applying.
 public enum SyncRunner {
-    static let lockClass = 1347636084
-    /// The `pg_locks` row (alias `l`) of the granted applier lock, with the migration key as `$1` and
-    /// `lockClass` as `$2`. pg_locks shows every database's advisory locks: match this database only.
+    /// The `pg_locks` row (alias `l`) of the granted applier lock, with the capture's lock key as `$1` and
+    /// `AdvisoryLock.applier` as `$2`. pg_locks shows every database's advisory locks: match this database only.
     static let heldLock = """
         l.locktype = 'advisory' AND l.granted AND l.classid = $2::oid AND l.objid = pg_catalog.hashtext($1)::oid
           AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
@@ -24,10 +23,12 @@ public enum SyncRunner {
         }
     }
 
-    /// Takes the applier lock in this session and records the session as the applier.
+    /// Takes the applier lock in this session and records the session as the applier, with a new echo token
+    /// set in the session.
     /// - Throws: `PartSyncError(.usage)` naming the holder's backend pid when another session holds it.
     static func acquire(_ context: MigrationContext, on connection: Connection) async throws {
-        let key = context.record.key
+        let key = context.capture.applierLockKey(migration: context.record.key)
+        let lockClass = AdvisoryLock.applier.rawValue
         let locked = try await connection.query(
             "SELECT pg_catalog.pg_try_advisory_lock($2, pg_catalog.hashtext($1))", [key, lockClass])
         guard try locked.first!.decode(Bool.self, at: 0) else {
@@ -43,13 +44,13 @@ public enum SyncRunner {
                     + "\(holder?[1] ?? "?") from \(holder?[2] ?? "?"))",
                 nextStep: "let it finish, or stop it (SIGTERM) before starting another; --wait waits for it")
         }
-        try await connection.query(
-            "UPDATE partsync.appliers SET backend_pid = pg_backend_pid(), heartbeat = now() WHERE migration = $1", [key])
+        try await StateStore(connection).registerApplier(context.record.key, context.capture)
     }
 
     /// Releases the lock; a lost connection has released it already.
     static func release(_ context: MigrationContext, on connection: Connection) async {
         _ = try? await connection.query(
-            "SELECT pg_catalog.pg_advisory_unlock($2, pg_catalog.hashtext($1))", [context.record.key, lockClass])
+            "SELECT pg_catalog.pg_advisory_unlock($2, pg_catalog.hashtext($1))",
+            [context.capture.applierLockKey(migration: context.record.key), AdvisoryLock.applier.rawValue])
     }
 }
