@@ -177,6 +177,9 @@ import TestSupport
             }
             #expect(try await Fixtures.catalogFingerprint(connection) + (try await Self.stateFingerprint(connection)) == before)
             #expect(try await connection.query("SELECT count(*) FROM events_partitioned").first?[0] == "0")
+            // status still reports the migration, with the change.
+            let status = try Self.partsync(database, ["status", "--table", "events"])
+            #expect(status.status == 0 && status.stderr.contains(named), "\(status.stderr)")
         }
     }
 

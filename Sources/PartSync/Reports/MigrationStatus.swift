@@ -30,6 +30,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     public var failedFrom: MigrationPhase?
     public var failure: String?
     public var paused: Bool
+    /// Columns changed on either table since prepare: every phase refuses to run until they are undone.
+    public var drift: [String]
     public var backfill: Backfill
     public var indexes: Indexes
     /// The change log's backlog and the applier.
@@ -48,7 +50,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         }
         var result: [MigrationStatus] = []
         for table in tables {
-            let context = try await MigrationContext.load(table: table, on: connection, phase: .planned)
+            let context = try await MigrationContext.load(table: table, on: connection, phase: .planned,
+                                                          checkShape: false)
             result.append(try await load(context, on: connection))
         }
         return result
@@ -79,7 +82,7 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         let sync = try await SyncLag.load(context, on: connection)
         return MigrationStatus(
             table: record.source.displayName, target: record.target.displayName, phase: record.phase,
-            failedFrom: record.failedFrom, failure: record.failure, paused: record.paused,
+            failedFrom: record.failedFrom, failure: record.failure, paused: record.paused, drift: context.drift,
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
             sync: sync,
@@ -92,6 +95,10 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         if let failedFrom {
             lines.append("  failed while \(failedFrom.rawValue): \(failure ?? "no reason recorded"); rerun its command "
                 + "to resume")
+        }
+        if !drift.isEmpty {
+            lines.append("  the tables changed since prepare; every phase refuses to run until this is undone:")
+            lines += drift.map { "    \($0)" }
         }
         var copy = "  backfill: \(backfill.rowsCopied) / ~\(backfill.estimatedRows) rows (\(backfill.percent)%), "
             + "chunks \(backfill.chunksDone) / \(backfill.chunks) done"

@@ -19,8 +19,9 @@ public struct MigrationContext: Sendable {
     /// upgrading an older state schema first.
     /// - Throws: `PartSyncError(.usage)` when partsync does not know the table (run `prepare` first), or when
     ///   a table's columns changed since prepare (naming each change; nothing is modified).
-    public static func load(table: String, on connection: Connection, phase: MigrationPhase) async throws
-        -> MigrationContext
+    /// - Parameter checkShape: false for read-only reports (`status`), which show `drift` instead of failing.
+    public static func load(table: String, on connection: Connection, phase: MigrationPhase, checkShape: Bool = true)
+        async throws -> MigrationContext
     {
         try await StateSchema.ensure(on: connection)
         guard let record = try await StateStore(connection).migration(forTable: table) else {
@@ -40,10 +41,10 @@ public struct MigrationContext: Sendable {
                 .usage, table: name, phase: phase, message: "the source or the target of this migration was dropped",
                 nextStep: "abandon the migration (drop its capture and state) and prepare the table again")
         }
-        var changes = record.shape.drift(from: source).map { "\(source.identifier.displayName): \($0)" }
-        changes += record.shape.drift(from: target, primaryKey: record.shape.targetKey)
-            .map { "\(target.identifier.displayName): \($0)" }
-        guard changes.isEmpty else {
+        let context = MigrationContext(record: record, source: source, target: target, capture: capture,
+                                       key: KeySQL(record.shape))
+        let changes = context.drift
+        guard changes.isEmpty || !checkShape else {
             throw PartSyncError(
                 .usage, table: name, phase: phase,
                 message: "the tables changed since prepare; nothing was done:\n"
@@ -51,8 +52,14 @@ public struct MigrationContext: Sendable {
                 nextStep: "undo the change (the migration copies the columns it was prepared with), or abandon the "
                     + "migration and prepare the table again")
         }
-        return MigrationContext(record: record, source: source, target: target, capture: capture,
-                                key: KeySQL(record.shape))
+        return context
+    }
+
+    /// How the live tables differ from the frozen shape, one line per change naming the table.
+    public var drift: [String] {
+        record.shape.drift(from: source).map { "\(source.identifier.displayName): \($0)" }
+            + record.shape.drift(from: target, primaryKey: record.shape.targetKey)
+                .map { "\(target.identifier.displayName): \($0)" }
     }
 
     /// Backfill batches hold this shared, the applier exclusive: an applied change can never be overtaken by a
