@@ -146,7 +146,8 @@ extension PGHandle {
             return PostgresError(
                 kind: .connectionLost,
                 message: connectionPointer.map(PGHandle.errorMessage) ?? "the listener connection is closed",
-                target: target)
+                target: target
+            ).scrubbed(of: secrets)
         }
         return nil
     }

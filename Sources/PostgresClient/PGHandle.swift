@@ -12,7 +12,8 @@ final class PGHandle: @unchecked Sendable {
     let backendPID: Int32
     let target: String
     let serverVersion: Int
-    private let secrets: [String]
+    /// Passwords the configuration carries; every error built on this connection is scrubbed of them.
+    let secrets: [String]
 
     private init(connection: OpaquePointer, secrets: [String], target: String) {
         self.connection = connection
@@ -61,13 +62,14 @@ final class PGHandle: @unchecked Sendable {
         }
         let target = describe(connection)
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = scrub(errorMessage(connection), secrets)
+            let message = errorMessage(connection)
             PQfinish(connection)
             throw PostgresError(
                 kind: .connection, sqlState: sqlState(fromConnectionMessage: message), message: message,
                 hint: "check --database-url / DATABASE_URL / PGHOST, PGPORT, PGUSER, PGDATABASE, and that the "
                     + "server is running and accepts connections",
-                target: target)
+                target: target
+            ).scrubbed(of: secrets)
         }
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
         let handle = PGHandle(connection: connection, secrets: secrets, target: target)
@@ -100,8 +102,6 @@ final class PGHandle: @unchecked Sendable {
     static func scrub(_ text: String, _ secrets: [String]) -> String {
         secrets.reduce(text) { $0.replacing($1, with: "********") }
     }
-
-    private func scrub(_ text: String) -> String { Self.scrub(text, secrets) }
 
     // MARK: Running statements
 
@@ -187,16 +187,18 @@ final class PGHandle: @unchecked Sendable {
         let message = field("M") ?? PQresultErrorMessage(result).map { String(cString: $0) } ?? "unknown error"
         return PostgresError(
             kind: lost && field("C") == nil ? .connectionLost : .server,
-            sqlState: field("C").map { SQLState($0) }, message: scrub(message.trimmingCharacters(in: .newlines)),
-            detail: field("D").map(scrub), hint: field("H"), context: field("W"), statement: statement,
-            target: lost ? target : nil)
+            sqlState: field("C").map { SQLState($0) }, message: message.trimmingCharacters(in: .newlines),
+            detail: field("D"), hint: field("H"), context: field("W"), statement: statement,
+            target: lost ? target : nil
+        ).scrubbed(of: secrets)
     }
 
     private func lostOrFailed(_ connection: OpaquePointer, statement: String) -> PostgresError {
         let lost = PQstatus(connection) != CONNECTION_OK
         return PostgresError(
-            kind: lost ? .connectionLost : .client, message: scrub(Self.errorMessage(connection)),
-            statement: statement, target: target)
+            kind: lost ? .connectionLost : .client, message: Self.errorMessage(connection), statement: statement,
+            target: target
+        ).scrubbed(of: secrets)
     }
 
     func escape(_ text: String, literal: Bool) throws -> String {
@@ -210,7 +212,7 @@ final class PGHandle: @unchecked Sendable {
             }
         }
         guard let escaped else {
-            throw PostgresError(kind: .client, message: scrub(Self.errorMessage(connection)))
+            throw PostgresError(kind: .client, message: Self.errorMessage(connection)).scrubbed(of: secrets)
         }
         defer { PQfreemem(escaped) }
         return String(cString: escaped)

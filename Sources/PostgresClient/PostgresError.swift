@@ -1,8 +1,9 @@
 /// An error from PostgreSQL or from libpq, with everything the server said about it.
 ///
-/// `description` is a short line for people; `debugDescription` adds detail, hint, context and the statement.
-/// Neither ever contains a password: connection errors are built from host, port, database and user only,
-/// and any password found in the connection string is scrubbed from libpq's own messages.
+/// `description` is short, for people: kind, target, SQLSTATE and the primary message, never row data from DETAIL
+/// or the statement. `debugDescription` adds detail, hint, context and the statement.
+/// Neither ever contains a password: connection errors are built from host, port, database and user only, and
+/// every error built on a connection has each of its fields scrubbed of any password its configuration carries.
 public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The connection could not be opened.
@@ -58,7 +59,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         }
         if let target { text += " at \(target)" }
         if let sqlState { text += " [\(sqlState)]" }
-        text += ": \(message)"
+        text += ": \(Self.withoutRepeatedLines(message))"
         return text
     }
 
@@ -69,5 +70,29 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         if let context { lines.append("CONTEXT: \(context)") }
         if let statement { lines.append("STATEMENT: \(statement)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The same error with every known password replaced by `********` in every field, statement included.
+    func scrubbed(of secrets: [String]) -> PostgresError {
+        guard !secrets.isEmpty else { return self }
+        func scrub(_ text: String) -> String { PGHandle.scrub(text, secrets) }
+        var copy = self
+        copy.message = scrub(message)
+        copy.detail = detail.map(scrub)
+        copy.hint = hint.map(scrub)
+        copy.context = context.map(scrub)
+        copy.statement = statement.map(scrub)
+        copy.target = target.map(scrub)
+        return copy
+    }
+
+    /// libpq repeats its advice once per address it tried ("Is the server running on that host …?" after both
+    /// `::1` and `127.0.0.1` for `localhost`); a reader needs it once.
+    private static func withoutRepeatedLines(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        var seen = Set<Substring>()
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.allSatisfy(\.isWhitespace) || seen.insert($0.drop(while: \.isWhitespace)).inserted }
+            .joined(separator: "\n")
     }
 }

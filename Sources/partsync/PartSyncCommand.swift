@@ -18,20 +18,22 @@ struct PartSyncCommand: AsyncParsableCommand {
     )
 
     /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for
-    /// bad usage).
+    /// bad usage). A failure prints its short `description`; with `--verbose`, its `debugDescription`.
     static func main() async {
+        var verbose = false
         do {
             var command = try parseAsRoot()
+            verbose = (command as? any ConnectingCommand)?.connection.verbose ?? false
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch let error as PartSyncError {
-            Output.info("partsync: \(error)")
+            Output.info("partsync: " + (verbose ? error.debugDescription : error.description))
             Foundation.exit(error.exitCode)
         } catch let error as PostgresError {
-            Output.info("partsync: \(error.debugDescription)")
+            Output.info("partsync: " + (verbose ? error.debugDescription : error.description))
             Foundation.exit(3)
         } catch {
             let code = exitCode(for: error)

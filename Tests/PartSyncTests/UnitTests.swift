@@ -1,5 +1,5 @@
 import PartSync
-import PostgresClient
+@testable import PostgresClient
 import Testing
 
 @Suite struct PartitionIntervalTests {
@@ -55,5 +55,82 @@ import Testing
         #expect(MigrationPhase.cutOver.canMove(to: .rolledBack))
         #expect(MigrationPhase.finished.successors.isEmpty)
         for phase in MigrationPhase.allCases { #expect(!phase.summary.isEmpty) }
+    }
+}
+
+@Suite struct PartSyncErrorTests {
+    static let rowData = "Failing row contains (7, secret-row-data, 2024-01-15 00:00:00+00)"
+    static let context = "SQL statement \"INSERT INTO public.events_p2024_01 SELECT 7\"\nPL/pgSQL function copy() line 3"
+    static let statement = "INSERT INTO public.events_partitioned\nSELECT * FROM public.events WHERE id > $1"
+    static let server = PostgresError(
+        kind: .server, sqlState: "23514",
+        message: "new row for relation \"events_p2024_01\" violates check constraint \"no_secrets\"",
+        detail: rowData, hint: "drop the constraint", context: context, statement: statement)
+
+    static func repeatedLines(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !seen.insert($0).inserted }
+    }
+
+    @Test("the short description names table, phase, SQLSTATE, message and next step, once each, and no row data")
+    func shortDescription() {
+        let error = PartSyncError.database(Self.server, table: "public.events", phase: .backfilling, doing: "backfill batch")
+        let lines = error.description.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(error.description)")
+        #expect(lines.first == "public.events: [backfilling] backfill batch failed")
+        #expect(lines.dropFirst().first == "  cause: PostgreSQL error [23514]: \(Self.server.message)")
+        #expect(lines.last == "  next: fix the cause above and rerun the same command")
+        for hidden in ["secret-row-data", "Failing row", "drop the constraint", "PL/pgSQL", "SELECT", "DETAIL"] {
+            #expect(!error.description.contains(hidden), "\(hidden) leaked into \(error.description)")
+        }
+        #expect(Self.repeatedLines(error.description).isEmpty)
+        #expect("\(error)" == error.description)
+    }
+
+    @Test("debugDescription is the description plus DETAIL, HINT, CONTEXT and the statement")
+    func debugDescription() {
+        let error = PartSyncError.database(Self.server, table: "public.events", phase: .backfilling, doing: "backfill batch")
+        let debug = error.debugDescription
+        #expect(debug.hasPrefix(error.description + "\n"))
+        #expect(debug.contains("\n  DETAIL: \(Self.rowData)"))
+        #expect(debug.contains("\n  HINT: drop the constraint"))
+        #expect(debug.contains("\n  CONTEXT: SQL statement \"INSERT INTO public.events_p2024_01 SELECT 7\"\n    PL/pgSQL"))
+        #expect(debug.contains("\n  STATEMENT: INSERT INTO public.events_partitioned\n    SELECT * FROM public.events"))
+        #expect(Self.repeatedLines(debug).isEmpty)
+        #expect(String(reflecting: error) == debug)
+    }
+
+    @Test("errors that are not from the server keep their text in the message; a failed rollback is named once")
+    func otherCauses() {
+        struct Odd: Error, CustomStringConvertible { var description: String { "odd failure" } }
+        let plain = PartSyncError.database(Odd(), table: "t", phase: nil, doing: "connect")
+        #expect(plain.description == "t: connect failed: odd failure\n  next: fix the cause above and rerun the same command")
+        #expect(plain.debugDescription == plain.description)
+
+        let lost = PostgresError(kind: .connectionLost, message: "server closed the connection unexpectedly")
+        let both = PartSyncError.database(
+            TransactionError(bodyError: Self.server, rollbackError: lost), table: "t", phase: .planned, doing: "prepare")
+        #expect(both.underlying?.sqlState == "23514")
+        #expect(both.message == "prepare failed (and the rollback failed too: \(lost))")
+        #expect(!both.description.contains("secret-row-data"))
+        #expect(Self.repeatedLines(both.description).isEmpty)
+        #expect(both.debugDescription.contains("secret-row-data"))
+    }
+
+    @Test("libpq's advice, repeated once per address it tried, is printed once")
+    func libpqRepeats() {
+        let message = """
+            connection to server at "localhost" (::1), port 1 failed: Connection refused
+            \tIs the server running on that host and accepting TCP/IP connections?
+            connection to server at "localhost" (127.0.0.1), port 1 failed: Connection refused
+            \tIs the server running on that host and accepting TCP/IP connections?
+            """
+        let error = PostgresError(kind: .connection, sqlState: "08006", message: message, target: "localhost:1/db as u")
+        #expect(Self.repeatedLines(error.description).isEmpty, "\(error.description)")
+        #expect(error.description.split(separator: "\n").count == 3)
+        let wrapped = PartSyncError.database(error, table: "t", phase: .backfilling, doing: "connect")
+        #expect(Self.repeatedLines(wrapped.description).isEmpty, "\(wrapped.description)")
+        #expect(wrapped.nextStep?.contains("rerun the same command") == true)
     }
 }

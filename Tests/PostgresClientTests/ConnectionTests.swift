@@ -1,5 +1,5 @@
 import Foundation
-import PostgresClient
+@testable import PostgresClient
 import Testing
 import TestSupport
 
@@ -42,6 +42,64 @@ import TestSupport
             #expect(try await other.query("SELECT current_user").first?.decode(String.self, at: 0) == role)
             await other.close()
             try await connection.execute("DROP ROLE \(SQLIdentifier.quote(role))")
+        }
+    }
+
+    @Test("every field of an error is scrubbed of the configuration's password, plain and percent-encoded")
+    func everyFieldIsScrubbed() {
+        let password = "p@ss/w0rd!42"
+        let configuration = ConnectionConfiguration(conninfo: "postgresql://alice:p%40ss%2Fw0rd%2142@db.internal/app")
+        let encoded = "p%40ss%2Fw0rd%2142"
+        #expect(configuration.secrets.contains(password))
+        for leaked in [password, encoded] {
+            let error = PostgresError(
+                kind: .server, sqlState: "P0001", message: "message \(leaked)", detail: "detail \(leaked)",
+                hint: "hint \(leaked)", context: "context \(leaked)", statement: "SELECT '\(leaked)'",
+                target: "target \(leaked)"
+            ).scrubbed(of: configuration.secrets)
+            let fields = [error.message, error.detail, error.hint, error.context, error.statement, error.target]
+            for field in fields {
+                #expect(field?.contains("********") == true, "\(field ?? "nil")")
+                #expect(field?.contains(leaked) == false, "\(field ?? "nil")")
+            }
+            #expect(!error.debugDescription.contains(leaked))
+        }
+    }
+
+    @Test("a server error whose message, detail, hint, context and statement quote the password shows none of it")
+    func serverErrorsAreScrubbed() async throws {
+        try await TestDatabase.with { database in
+            var configuration = database.configuration
+            if configuration.secrets.isEmpty {
+                // The tests' own cluster trusts its socket, so a password in the conninfo is accepted and unused.
+                configuration.conninfo = ConnectionConfiguration.mergeOverrides(
+                    configuration.conninfo, ["password": "Hunter2-zq81"])
+            }
+            let password = try #require(configuration.secrets.first)
+            let connection = try await Connection.connect(configuration)
+            try await connection.execute("""
+                CREATE FUNCTION leak_inner(secret text) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'message %', secret USING DETAIL = 'detail ' || secret, HINT = 'hint ' || secret;
+                END $$;
+                CREATE FUNCTION leak(secret text) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                    EXECUTE pg_catalog.format('SELECT leak_inner(%L)', secret);
+                END $$;
+                """)
+            let literal = try await connection.escapeLiteral(password)
+            let error = try await #require(throws: PostgresError.self) {
+                try await connection.execute("SELECT leak(" + literal + ")")
+            }
+            #expect(error.sqlState == "P0001")
+            let fields = [error.message, error.detail, error.hint, error.context, error.statement]
+            for field in fields {
+                let text = try #require(field)
+                #expect(text.contains("********"), "\(text)")
+                #expect(!text.contains(password), "\(text)")
+            }
+            #expect(!error.debugDescription.contains(password))
+            await connection.close()
         }
     }
 

@@ -3,7 +3,7 @@ import PartSync
 import PostgresClient
 
 extension PartSyncCommand {
-    struct Backfill: AsyncParsableCommand {
+    struct Backfill: AsyncParsableCommand, ConnectingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy the rows into the partitioned table in checkpointed batches (resumable).",
             discussion: """

@@ -3,7 +3,7 @@ import Foundation
 import PartSync
 
 extension PartSyncCommand {
-    struct Plan: AsyncParsableCommand {
+    struct Plan: AsyncParsableCommand, ConnectingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the DDL that would partition a table, with every blocker and warning. Changes nothing.",
             discussion: """

@@ -2,7 +2,7 @@ import ArgumentParser
 import PartSync
 
 extension PartSyncCommand {
-    struct Prepare: AsyncParsableCommand {
+    struct Prepare: AsyncParsableCommand, ConnectingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the partitioned twin, its partitions, security, state and capture triggers.",
             discussion: """

@@ -3,7 +3,7 @@ import Foundation
 import PartSync
 
 extension PartSyncCommand {
-    struct Status: AsyncParsableCommand {
+    struct Status: AsyncParsableCommand, ConnectingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show each migration's phase, backfill progress, indexes, change-log backlog and applier.",
             discussion: "Read-only; safe to run from any terminal while backfill and sync are running.")

@@ -3,7 +3,7 @@ import PartSync
 import PostgresClient
 
 extension PartSyncCommand {
-    struct Sync: AsyncParsableCommand {
+    struct Sync: AsyncParsableCommand, ConnectingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply captured changes to the partitioned table: until caught up, or continuously.",
             discussion: """
