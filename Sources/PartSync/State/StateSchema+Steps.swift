@@ -216,13 +216,17 @@ extension StateSchema {
             "COMMENT ON COLUMN partsync.appliers.echo_token IS "
                 + "'the running applier session''s secret: its writes, and only its, skip capture (no echo)'",
             // Called by capture functions only when `partsync.applier` is set in the writing session: true for the
-            // session of a running applier that set its own token, for nobody else (docs/security.md).
+            // session of a running applier that set its own token, for nobody else (docs/security.md). PL/pgSQL,
+            // never inlined: the capture trigger's test stays a simple expression that stops at the empty
+            // setting, so application writes never run this query.
             """
-            CREATE FUNCTION partsync.applier_echo() RETURNS boolean LANGUAGE sql STABLE AS $partsync$
-                SELECT EXISTS (
+            CREATE FUNCTION partsync.applier_echo() RETURNS boolean LANGUAGE plpgsql STABLE AS $partsync$
+            BEGIN
+                RETURN EXISTS (
                     SELECT 1 FROM partsync.appliers a
                     WHERE a.backend_pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
-                      AND a.echo_token OPERATOR(pg_catalog.=) pg_catalog.current_setting('partsync.applier', true))
+                      AND a.echo_token OPERATOR(pg_catalog.=) pg_catalog.current_setting('partsync.applier', true));
+            END
             $partsync$
             """,
             "REVOKE ALL ON FUNCTION partsync.applier_echo() FROM PUBLIC",
