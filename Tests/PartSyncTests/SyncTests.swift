@@ -174,7 +174,7 @@ import TestSupport
 
 /// Polls `sql` (a boolean query) until it is true (NULL counts as not yet); fails the test after `seconds`.
 func waitFor(_ connection: Connection, _ sql: String, _ parameters: [(any PostgresEncodable)?] = [],
-             seconds: Int = 10, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+             seconds: Int = 30, sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
         if try await connection.query(sql, parameters).first?.decodeIfPresent(Bool.self, at: 0) == true { return }

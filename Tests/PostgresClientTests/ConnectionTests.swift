@@ -200,9 +200,9 @@ import TestSupport
     }
 }
 
-/// Polls `condition` until it holds (bounded: fails the test after about 20 s).
+/// Polls `condition` until it holds (bounded: fails the test after about 60 s).
 func waitUntil(_ condition: () async throws -> Bool) async throws {
-    for _ in 0..<400 {
+    for _ in 0..<1200 {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(50))
     }
