@@ -88,4 +88,16 @@ public enum PhaseRule: Sendable, Equatable {
         case .planned, .finished: return .refuse("a migration in phase \(phase.rawValue) has nothing to sync")
         }
     }
+
+    /// `partsync verify`: once the copy is complete and the applier keeps the target current.
+    public static func verify(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .syncing, .verified: return .run
+        case .failed where failedFrom == .syncing: return .run
+        case .prepared, .backfilling, .failed:
+            return .refuse("the backfill is not complete (phase \(phase.rawValue)); there is nothing to compare yet")
+        case .planned, .cutOver, .finished, .rolledBack:
+            return .refuse("a migration in phase \(phase.rawValue) is not verified by this command")
+        }
+    }
 }

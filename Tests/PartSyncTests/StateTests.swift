@@ -38,13 +38,13 @@ import TestSupport
         try await connection.query("SELECT count(*) FROM \(context.capture.log.sql)").first!.decode(Int.self, at: 0)
     }
 
-    @Test("prepare creates state version 2 in steps; a second prepare runs no DDL on partsync's state")
+    @Test("prepare creates the current state version in steps; a second prepare runs no DDL on partsync's state")
     func versionsAndNoStateDDL() async throws {
         try await TestDatabase.with { database in
             let connection = try await BackfillTests.prepared(database, setup: Self.events, table: "events")
             let versions = try await connection.query("SELECT string_agg(version::text, ',' ORDER BY version) FROM partsync.state_versions")
-            #expect(versions.first?[0] == "1,2")
-            #expect(StateSchema.version == 2)
+            #expect(versions.first?[0] == StateSchema.steps.map { String($0.version) }.joined(separator: ","))
+            #expect(StateSchema.steps.map(\.version) == Array(1...StateSchema.version), "numbered 1, 2, … in order")
             // Every DDL command from here on is recorded.
             try await connection.execute("""
                 CREATE TABLE ddl_log (tag text, identity text);
@@ -84,7 +84,7 @@ import TestSupport
 
             let sync = try Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"])
             #expect(sync.status == 0, "\(sync.stderr)")
-            #expect(try await StateSchema.found(on: connection) == .version(2))
+            #expect(try await StateSchema.found(on: connection) == .version(StateSchema.version))
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
 
             let context = try await MigrationContext.load(table: "messages", on: connection, phase: .syncing)

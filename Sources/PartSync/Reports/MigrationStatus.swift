@@ -36,6 +36,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     public var indexes: Indexes
     /// The change log's backlog and the applier.
     public var sync: SyncLag
+    /// The latest `partsync verify`, if any.
+    public var verification: StateStore.VerificationSummary?
     public var lastEvents: [String]
 
     /// Every migration partsync knows in this database, or the one of `table`.
@@ -85,7 +87,7 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             failedFrom: record.failedFrom, failure: record.failure, paused: record.paused, drift: context.drift,
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
-            sync: sync,
+            sync: sync, verification: try await store.latestVerification(record.key),
             lastEvents: try await store.recentEvents(record.key))
     }
 
@@ -112,6 +114,13 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         lines.append("  change log: \(sync.line)")
         lines.append("  applier: " + (sync.applierPID.map { "running (backend pid \($0))\(sync.applierWaiting ? ", idle" : "")" }
             ?? "not running"))
+        if let verification {
+            lines.append("  last verification: \(verification.verdict) at \(verification.finishedAt), "
+                + "\(verification.sourceRows) / \(verification.targetRows) rows, \(verification.divergentKeys) divergent, "
+                + "\(verification.inFlightKeys) in flight (\(BackfillProgress.duration(verification.seconds)))")
+        } else {
+            lines.append("  last verification: none yet")
+        }
         if !lastEvents.isEmpty {
             lines.append("  recent events:")
             lines += lastEvents.map { "    \($0)" }

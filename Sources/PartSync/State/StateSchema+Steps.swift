@@ -255,4 +255,27 @@ extension StateSchema {
             $partsync$
             """,
         ])
+
+    /// Verification runs: each run's verdict and counts, with its JSON report.
+    static let version3 = Step(
+        version: 3, summary: "verification runs and their reports",
+        statements: [
+            """
+            CREATE TABLE partsync.verifications (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+                started_at timestamptz NOT NULL,
+                finished_at timestamptz NOT NULL DEFAULT now(),
+                verdict text NOT NULL CHECK (verdict IN ('equal', 'divergent')),
+                source_rows bigint NOT NULL,
+                target_rows bigint NOT NULL,
+                chunks int NOT NULL,
+                divergent_keys int NOT NULL,
+                in_flight_keys int NOT NULL,
+                report jsonb NOT NULL
+            )
+            """,
+            "CREATE INDEX verifications_migration ON partsync.verifications (migration, id)",
+            "COMMENT ON TABLE partsync.verifications IS 'partsync verify runs: verdict, counts and the JSON report'",
+        ])
 }

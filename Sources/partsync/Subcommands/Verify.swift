@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PartSync
+import PostgresClient
+
+extension PartSyncCommand {
+    struct Verify: AsyncParsableCommand, ConnectingCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove the partitioned table equal to the source: checksums of both sides in one snapshot.",
+            discussion: """
+                Both tables are read in one REPEATABLE READ snapshot, in parallel, and compared per chunk (a period \
+                of the partition key × a bucket of the key's hash) by row count and a sum of 64-bit row hashes; \
+                differing chunks are narrowed to the exact keys: missing in the target, extra in the target, or \
+                different (with the columns). Keys still pending in the change log are in flight, not divergent. \
+                --repair re-syncs divergent keys from the source through the applier and verifies again. \
+                Exit 0 when equal, 1 when divergent (docs/verification.md documents the JSON report).
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+
+        @Option(help: "The table being migrated (its name before or after cutover).")
+        var table: String
+
+        @Option(help: "Rows per chunk: smaller chunks narrow differences with less re-reading.")
+        var chunkRows = 100_000
+
+        @Option(help: "Connections reading in parallel (2: source and target at once).")
+        var workers = 2
+
+        @Option(help: "Write the JSON report to this file.")
+        var report: String?
+
+        @Option(help: "List at most this many differing keys (all are counted).")
+        var maxKeys = 1_000
+
+        @Flag(help: "Re-sync divergent keys from the source through the applier's key path, then verify again.")
+        var repair = false
+
+        @Flag(help: "Print the JSON report on stdout.")
+        var json = false
+
+        func validate() throws {
+            guard chunkRows >= 100 else { throw ValidationError("--chunk-rows must be at least 100") }
+            guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
+            guard maxKeys >= 1 else { throw ValidationError("--max-keys must be positive") }
+        }
+
+        func run() async throws {
+            let verifier = Verifier(
+                configuration: ConnectionConfiguration.resolve(databaseURL: connection.databaseURL), table: table,
+                options: Verifier.Options(chunkRows: chunkRows, workers: workers, maxKeys: maxKeys, repair: repair))
+            let outcome = try await verifier.run()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(outcome.report)
+            if let report {
+                do { try data.write(to: URL(fileURLWithPath: report)) } catch {
+                    throw PartSyncError(.usage, table: outcome.report.table,
+                                        message: "cannot write the report to \(report): \(error.localizedDescription)",
+                                        nextStep: "choose a writable --report path")
+                }
+            }
+            if json { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+            if let before = outcome.beforeRepair {
+                Output.info("\(before.table): \(before.divergent.count) divergent key(s) found; repaired "
+                    + "\(outcome.repaired) through the applier and verified again")
+            }
+            Output.info(Self.summary(outcome.report))
+            if outcome.report.verdict == .divergent {
+                throw PartSyncError(
+                    .divergence, table: outcome.report.table, phase: .syncing,
+                    message: "\(outcome.report.divergent.count) key(s) differ between the tables",
+                    nextStep: "rerun with --repair to re-sync them from the source, and find what wrote to the target")
+            }
+        }
+
+        static func summary(_ report: VerifyReport) -> String {
+            var lines = [
+                "\(report.table): \(report.verdict == .equal ? "EQUAL" : "DIVERGENT") — \(report.sourceRows) rows in "
+                    + "\(report.source), \(report.targetRows) in \(report.target); \(report.chunks) chunks, "
+                    + "\(report.mismatchedChunks) differing; \(report.inFlightKeys) key(s) in flight; "
+                    + String(format: "%.1f s", report.durationSeconds),
+            ]
+            for difference in report.divergent.prefix(20) {
+                var line = "  \(difference.class.rawValue): (\(difference.key.joined(separator: ", ")))"
+                if !difference.columns.isEmpty { line += " columns \(difference.columns.joined(separator: ", "))" }
+                if let partition = difference.partition { line += " in \(partition)" }
+                lines.append(line)
+            }
+            if report.divergent.count > 20 { lines.append("  … \(report.divergent.count - 20) more in the report") }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
