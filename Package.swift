@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,12 +24,14 @@ let package = Package(
         ),
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         .target(name: "LocalPostgres"),
-        .target(name: "PartSync", dependencies: ["PostgresClient"]),
+        .target(
+            name: "PartSync", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "partsync",
             dependencies: [
                 "PartSync", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -36,13 +39,18 @@ let package = Package(
             dependencies: [
                 "PartSync", "PostgresClient", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Shared by the test targets only: one throwaway cluster per test process, a database per test.
         .target(name: "TestSupport", dependencies: ["PostgresClient", "LocalPostgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
         .testTarget(
-            name: "PartSyncTests", dependencies: ["PartSync", "PostgresClient", "LocalPostgres", "TestSupport"],
+            name: "PartSyncTests",
+            dependencies: [
+                "PartSync", "PostgresClient", "LocalPostgres", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "partsyncTests", dependencies: ["PartSync", "PostgresClient", "TestSupport", "partsync-bench"]),
     ],

@@ -89,8 +89,10 @@ struct SyncLagBench: AsyncParsableCommand {
             END $$;
             """
         try await sourceConnection.execute(table + "; ALTER TABLE lag_events ADD PRIMARY KEY (id); " + arrivals)
-        _ = try await Preparer.prepare(PlanOptions(table: "lag_events", partitionKey: "created_at"), on: sourceConnection)
-        _ = try await Backfiller(configuration: source, table: "lag_events", options: .init()).run()
+        _ = try await Preparer.prepare(
+            PlanOptions(table: "lag_events", partitionKey: "created_at"), on: sourceConnection, logger: .benchQuiet)
+        _ = try await Backfiller(configuration: source, table: "lag_events", options: .init(), logger: .benchQuiet)
+            .run()
         try await sourceConnection.execute("""
             CREATE TRIGGER record_arrival AFTER INSERT ON lag_events_partitioned
                 FOR EACH ROW EXECUTE FUNCTION record_arrival();
@@ -148,7 +150,7 @@ struct SyncLagBench: AsyncParsableCommand {
         let subscriberConnection = try await Connection.connect(subscriber)
         let context = try await MigrationContext.load(table: "lag_events", on: connection, phase: .syncing)
         let follower = SyncFollower(configuration: source, table: "lag_events",
-                                    options: .init(lagInterval: nil), log: { print($0) })
+                                    options: .init(lagInterval: nil), logger: .benchPrinted)
 
         // 1. Steady load, applier following: lag of both, and the log's peak size.
         let steady = StopSignal()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PartSync
 import PostgresClient
 
@@ -20,6 +21,7 @@ struct PartSyncCommand: AsyncParsableCommand {
     /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for
     /// bad usage). A failure prints its short `description`; with `--verbose`, its `debugDescription`.
     static func main() async {
+        LoggingSystem.bootstrap { _ in StderrLogHandler() }
         var verbose = false
         do {
             var command = try parseAsRoot()

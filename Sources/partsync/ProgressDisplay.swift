@@ -7,8 +7,11 @@ import Synchronization
 final class ProgressDisplay: Sendable {
     private struct State {
         var lastLine = ContinuousClock.now
-        var barShown = false
     }
+
+    /// Whether a bar is drawn on stderr now. One per process, not per display: the engine's lines arrive through
+    /// `StderrLogHandler`, the process's one log handler, which knows no display and calls `line(_:)`.
+    private static let barShown = Mutex(false)
 
     private let table: String
     private let interactive: Bool
@@ -23,8 +26,8 @@ final class ProgressDisplay: Sendable {
 
     func show(_ progress: BackfillProgress) {
         if interactive {
-            state.withLock { $0.barShown = true }
-            write("\r\u{1B}[2K\(progress.bar())")
+            Self.barShown.withLock { $0 = true }
+            Self.write("\r\u{1B}[2K\(progress.bar())")
             return
         }
         let due = state.withLock { state -> Bool in
@@ -32,19 +35,19 @@ final class ProgressDisplay: Sendable {
             state.lastLine = .now
             return true
         }
-        if due { write("\(table): \(progress.summary)\n") }
+        if due { Self.write("\(table): \(progress.summary)\n") }
     }
 
     /// A log line; on a terminal it replaces the bar, which the next update draws again below it.
-    func log(_ message: String) {
-        let clear = state.withLock { state -> Bool in
-            defer { state.barShown = false }
-            return state.barShown
+    static func line(_ message: String) {
+        let clear = barShown.withLock { shown -> Bool in
+            defer { shown = false }
+            return shown
         }
         write((clear ? "\r\u{1B}[2K" : "") + message + "\n")
     }
 
-    private func write(_ text: String) {
+    private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

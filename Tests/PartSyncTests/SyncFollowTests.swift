@@ -1,5 +1,6 @@
 import Foundation
 import LocalPostgres
+import Logging
 import PartSync
 import PostgresClient
 import Testing
@@ -19,7 +20,7 @@ import TestSupport
 
     static func follower(_ database: TestDatabase, _ options: SyncFollower.Options) -> SyncFollower {
         SyncFollower(configuration: database.configuration, table: "messages", options: options,
-                     log: { print($0) })
+                     logger: Logger(label: "partsync-tests"))
     }
 
     /// Holds the copy lock shared, as an open backfill batch does: the applier's next batch waits for it.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresClient
 
 /// `partsync backfill`: copies the source into the partitioned twin inside the server, chunk by chunk and batch
@@ -57,32 +58,34 @@ public struct Backfiller: Sendable {
     public let configuration: ConnectionConfiguration
     public let table: String
     public let options: Options
-    public let log: @Sendable (String) -> Void
+    /// Gets the progress lines and the retries, with `table` and `phase` metadata (and `worker` from the copy).
+    public let logger: Logger
     /// Told about progress about once a second (the CLI draws a bar or prints a line from it).
     public let progress: @Sendable (BackfillProgress) -> Void
 
     public init(
         configuration: ConnectionConfiguration, table: String, options: Options,
-        log: @escaping @Sendable (String) -> Void = { _ in },
+        logger: Logger = Logger(label: "partsync"),
         progress: @escaping @Sendable (BackfillProgress) -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.table = table
         self.options = options
-        self.log = log
+        self.logger = logger
         self.progress = progress
     }
 
     /// Copies, then builds the indexes. `stop` (SIGINT/SIGTERM in the executable) lets every batch in flight
     /// commit with its checkpoint and then ends the run with `PartSyncError(.interrupted)`: rerun to resume.
     public func run(stop: StopSignal = StopSignal()) async throws -> Summary {
-        let connection = try await connect()
+        let connection = try await connect(logger: logger.with(table: table, phase: .backfilling))
         let context = try await MigrationContext.load(table: table, on: connection, phase: .backfilling)
+        let logger = self.logger.with(table: context.table, phase: .backfilling)
         let record = context.record
         switch PhaseRule.backfill(record.phase, failedFrom: record.failedFrom) {
         case .run: break
         case .alreadyDone(let reason):
-            log("\(context.table): \(reason)")
+            logger.info("\(context.table): \(reason)")
             return Summary(rowsCopied: 0, chunks: 0, indexesBuilt: 0, alreadyDone: true)
         case .refuse(let reason):
             throw PartSyncError(.usage, table: context.table, phase: record.phase, message: reason,
@@ -92,19 +95,19 @@ public struct Backfiller: Sendable {
         try await store.transition(record.key, to: .backfilling,
                                    message: record.phase == .failed ? "backfill resumed" : "backfill started")
         do {
-            return try await copyAndIndex(context, on: connection, stop: stop)
+            return try await copyAndIndex(context, on: connection, logger: logger, stop: stop)
         } catch let error as PartSyncError where error.kind == .database {
             _ = try? await store.recordFailure(record.key, during: .backfilling, reason: error.shortCause)
             throw error
         }
     }
 
-    private func copyAndIndex(_ context: MigrationContext, on connection: Connection, stop: StopSignal) async throws
-        -> Summary
-    {
+    private func copyAndIndex(
+        _ context: MigrationContext, on connection: Connection, logger: Logger, stop: StopSignal
+    ) async throws -> Summary {
         let store = StateStore(connection)
         let plan = try await ChunkPlanner(context: context, chunkRows: options.chunkRows, requested: options.chunking)
-            .plan(on: connection, log: log)
+            .plan(on: connection, logger: logger)
         let copyStarted = ContinuousClock.now
         let tracker = ProgressTracker(total: max(context.source.estimatedRows, 1), alreadyCopied: plan.rowsCopied)
         try await reportingProgress(context, tracker: tracker) {
@@ -112,7 +115,8 @@ public struct Backfiller: Sendable {
                 for worker in 0..<max(1, options.workers) {
                     group.addTask {
                         try await CopyWorker(backfiller: self, context: context, chunking: plan.chunking, number: worker,
-                                             tracker: tracker, stop: stop).run()
+                                             tracker: tracker, stop: stop, logger: logger.with(worker: "\(worker)"))
+                            .run()
                     }
                 }
                 try await group.waitForAll()
@@ -126,21 +130,24 @@ public struct Backfiller: Sendable {
                                 nextStep: "run backfill again to resume")
         }
         let total = copied.rowsCopied
-        log("\(context.table): copy complete, \(total) rows in \(plan.chunks) chunks "
-            + "(\(Self.seconds(ContinuousClock.now - copyStarted)) s); building secondary indexes")
+        logger.info("""
+            \(context.table): copy complete, \(total) rows in \(plan.chunks) chunks \
+            (\(Self.seconds(ContinuousClock.now - copyStarted)) s); building secondary indexes
+            """)
         let indexStarted = ContinuousClock.now
 
         let builder = IndexBuilder(
-            context: context, configuration: configuration, retry: options.retry, log: log,
+            context: context, configuration: configuration, retry: options.retry, logger: logger,
             connections: options.indexConnections, plainBuildMaxBytes: options.plainIndexBuildMaxBytes, stop: stop)
         let built = try await reportingProgress(context, tracker: tracker) {
             try await builder.run { done, all in await tracker.indexes(built: done, of: all) }
         }
         try await store.transition(context.record.key, to: .syncing, message: "backfill complete")
         try? await store.clearProgress(context.record.key)
-        log("\(context.table): backfill complete, \(total) rows, \(built) partition index(es) built "
-            + "(\(Self.seconds(ContinuousClock.now - indexStarted)) s). "
-            + "Next: partsync sync --table \(table) --follow")
+        logger.info("""
+            \(context.table): backfill complete, \(total) rows, \(built) partition index(es) built \
+            (\(Self.seconds(ContinuousClock.now - indexStarted)) s). Next: partsync sync --table \(table) --follow
+            """)
         return Summary(rowsCopied: total, chunks: plan.chunks, indexesBuilt: built, alreadyDone: false)
     }
 
@@ -148,10 +155,11 @@ public struct Backfiller: Sendable {
         String(format: "%.1f", duration.seconds)
     }
 
-    func connect() async throws -> Connection {
+    /// - Parameter logger: gets the retries.
+    func connect(logger: Logger) async throws -> Connection {
         do {
             return try await options.retry.run { try await Connection.connect(configuration) } onRetry: { attempt, error, pause in
-                log("\(table): cannot connect (\(error.description)); retry \(attempt) in \(Int(pause)) ms")
+                logger.warning("\(table): cannot connect (\(error.description)); retry \(attempt) in \(Int(pause)) ms")
             }
         } catch {
             throw PartSyncError.database(error, table: table, phase: .backfilling, doing: "connect")

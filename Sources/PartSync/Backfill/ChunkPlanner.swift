@@ -1,3 +1,4 @@
+import Logging
 import PostgresClient
 
 /// Cuts the source into chunks once and stores them; a rerun (or a second process) reuses the stored plan.
@@ -18,7 +19,7 @@ struct ChunkPlanner {
     let chunkRows: Int
     let requested: Backfiller.Chunking?
 
-    func plan(on connection: Connection, log: @Sendable (String) -> Void) async throws -> Plan {
+    func plan(on connection: Connection, logger: Logger) async throws -> Plan {
         try await connection.withTransaction { tx in
             // Serialises planning between processes started together.
             let store = StateStore(tx)
@@ -28,8 +29,10 @@ struct ChunkPlanner {
             if count > 0 {
                 let stored = Backfiller.Chunking(rawValue: existing.unit ?? "") ?? .keys
                 if let requested, requested != stored {
-                    log("\(context.table): chunks were planned by \(stored.rawValue) on the first run; keeping that "
-                        + "(--chunk-by \(requested.rawValue) ignored)")
+                    logger.warning("""
+                        \(context.table): chunks were planned by \(stored.rawValue) on the first run; keeping that \
+                        (--chunk-by \(requested.rawValue) ignored)
+                        """)
                 }
                 return Plan(chunking: stored, chunks: count, rowsCopied: existing.rowsCopied)
             }

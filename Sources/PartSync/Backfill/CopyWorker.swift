@@ -1,3 +1,4 @@
+import Logging
 import PostgresClient
 
 /// One copy worker: claims a chunk, copies one batch of it and moves its checkpoint, all in one transaction;
@@ -9,6 +10,8 @@ struct CopyWorker {
     let number: Int
     let tracker: ProgressTracker
     let stop: StopSignal
+    /// Tagged with this worker's number.
+    let logger: Logger
 
     private var options: Backfiller.Options { backfiller.options }
 
@@ -18,7 +21,7 @@ struct CopyWorker {
     }
 
     func run() async throws {
-        var connection = try await backfiller.connect()
+        var connection = try await backfiller.connect(logger: logger)
         var sizer = BatchSizer(fixedRows: options.batchRows, targetMilliseconds: Double(options.batchMilliseconds))
         let throttle = Throttle(
             maxRowsPerSecond: options.maxRowsPerSecond.map { Double($0) / Double(max(1, options.workers)) },
@@ -40,8 +43,10 @@ struct CopyWorker {
             let pause = throttle.pause(copied: copiedByMe, elapsed: (ContinuousClock.now - started).seconds,
                                        replicaLag: replicaLag)
             if pause.reason == .replicaLag, !throttledByLag, number == 0 {
-                backfiller.log("\(context.table): a replica's replay lag (\(Int(replicaLag ?? 0)) s) is above "
-                               + "\(options.maxReplicaLagMilliseconds ?? 0) ms; copying slows down until it recovers")
+                logger.warning("""
+                    \(context.table): a replica's replay lag (\(Int(replicaLag ?? 0)) s) is above \
+                    \(options.maxReplicaLagMilliseconds ?? 0) ms; copying slows down until it recovers
+                    """)
             }
             throttledByLag = pause.reason == .replicaLag
             if pause.seconds > 0 {
@@ -56,7 +61,7 @@ struct CopyWorker {
                     if !(await connection.isOpen) { connection = try await Connection.connect(backfiller.configuration) }
                     return try await copyBatch(rows: rows, rowsPerBlock: density, expectConflicts: conflicts, on: connection)
                 } onRetry: { attempt, error, pause in
-                    backfiller.log("\(context.table): worker \(number): \(error.description); retry \(attempt) in \(Int(pause)) ms")
+                    logger.warning("\(context.table): worker \(number): \(error.description); retry \(attempt) in \(Int(pause)) ms")
                 }
             } catch {
                 throw PartSyncError.database(error, table: context.table, phase: .backfilling, doing: "backfill batch")

@@ -1,3 +1,4 @@
+import Logging
 import PostgresClient
 
 /// Builds the target's deferred secondary indexes after the copy.
@@ -35,7 +36,7 @@ struct IndexBuilder {
     let context: MigrationContext
     let configuration: ConnectionConfiguration
     let retry: RetryPolicy
-    let log: @Sendable (String) -> Void
+    let logger: Logger
     var connections = 2
     var plainBuildMaxBytes: Int64 = 64 << 20
     var stop = StopSignal()
@@ -72,8 +73,10 @@ struct IndexBuilder {
         let small = builds.filter { $0.partitionBytes <= plainBuildMaxBytes }
         let large = builds.filter { $0.partitionBytes > plainBuildMaxBytes }
         let byPartition = Dictionary(grouping: small, by: \.partition.sql).values.sorted { $0[0].partition.name < $1[0].partition.name }
-        log("\(context.table): building \(builds.count) partition index(es): \(small.count) on \(byPartition.count) "
-            + "small partition(s) in one short transaction each, \(large.count) concurrently on larger ones")
+        logger.info("""
+            \(context.table): building \(builds.count) partition index(es): \(small.count) on \(byPartition.count) \
+            small partition(s) in one short transaction each, \(large.count) concurrently on larger ones
+            """)
         let counter = BuildCounter(total: builds.count, progress: progress)
         await progress(0, builds.count)
         let queue = WorkQueue(byPartition)
@@ -118,8 +121,10 @@ struct IndexBuilder {
                 if !(await connection.isOpen) { connection = try await Connection.connect(configuration) }
                 try await body(connection)
             } onRetry: { attempt, error, pause in
-                log("\(context.table): index on \(build.partition.displayName): \(error.description); "
-                    + "retry \(attempt) in \(Int(pause)) ms")
+                logger.warning("""
+                    \(context.table): index on \(build.partition.displayName): \(error.description); \
+                    retry \(attempt) in \(Int(pause)) ms
+                    """)
             }
         } catch {
             throw PartSyncError.database(
@@ -173,7 +178,7 @@ struct IndexBuilder {
                 [context.record.key, AdvisoryLock.indexBuild.rawValue])
             if try locked.first!.decode(Bool.self, at: 0) { return }
             if !told {
-                log("\(context.table): another process is building the indexes; waiting for it")
+                logger.info("\(context.table): another process is building the indexes; waiting for it")
                 told = true
             }
             try await Task.sleep(for: .milliseconds(500))

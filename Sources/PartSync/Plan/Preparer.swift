@@ -1,3 +1,4 @@
+import Logging
 import PostgresClient
 
 /// Applies a plan: the target, its partitions, security, the state schema and the capture triggers, in one
@@ -13,10 +14,11 @@ public enum Preparer {
 
     public static func prepare(
         _ options: PlanOptions, on connection: Connection, retry: RetryPolicy = RetryPolicy(),
-        lockTimeoutMilliseconds: Int = defaultLockTimeoutMilliseconds, log: (String) -> Void = { _ in }
+        lockTimeoutMilliseconds: Int = defaultLockTimeoutMilliseconds, logger: Logger = Logger(label: "partsync")
     ) async throws -> Outcome {
         let plan = try await Planner.plan(options, on: connection)
         let table = plan.source.identifier.displayName
+        let logger = logger.with(table: table, phase: .prepared)
         try await StateSchema.ensure(on: connection)
         if let existing = try await StateStore(connection).migration(forTable: plan.source.identifier.sql) {
             return try await confirmExisting(existing, plan: plan, on: connection)
@@ -35,7 +37,10 @@ public enum Preparer {
                     for statement in plan.statements { try await tx.execute(statement) }
                 }
             } onRetry: { attempt, error, pause in
-                log("\(table): attempt \(attempt) could not take its locks (\(error.message)); retrying in \(Int(pause)) ms")
+                logger.warning("""
+                    \(table): attempt \(attempt) could not take its locks (\(error.message)); \
+                    retrying in \(Int(pause)) ms
+                    """)
             }
         } catch {
             throw PartSyncError.database(error, table: table, phase: .planned, doing: "prepare")

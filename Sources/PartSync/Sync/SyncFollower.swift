@@ -1,3 +1,4 @@
+import Logging
 import PostgresClient
 
 /// The applier as a long-running worker: drains the change log in batches, sleeps on LISTEN when the log is
@@ -58,16 +59,18 @@ public struct SyncFollower: Sendable {
     public let configuration: ConnectionConfiguration
     public let table: String
     public let options: Options
-    let log: @Sendable (String) -> Void
+    /// Gets the lag lines, retries and reconnections, with `table`, `phase` and `worker` (`applier`, `listener`)
+    /// metadata.
+    let logger: Logger
 
     public init(
         configuration: ConnectionConfiguration, table: String, options: Options = Options(),
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        logger: Logger = Logger(label: "partsync")
     ) {
         self.configuration = configuration
         self.table = table
         self.options = options
-        self.log = log
+        self.logger = logger
     }
 
     /// Applies until caught up, or follows until `stop` fires; the batch in flight finishes first. Cancelling
@@ -106,6 +109,7 @@ public struct SyncFollower: Sendable {
     ) async throws -> Summary {
         let applier = Applier(context: context, batchSize: options.batchSize)
         let changeLog = ChangeLog(context: context)
+        let logger = session.logger
         var figures = ApplierFigures()
         var rotation = LogRotation(switchAfterEntries: options.switchLogAfterEntries)
         let clock = ContinuousClock()
@@ -126,7 +130,7 @@ public struct SyncFollower: Sendable {
                 if mode == .follow, let interval = options.lagInterval, clock.now - lastLagLine >= interval {
                     lastLagLine = clock.now
                     let lag = try await session.run { try await SyncLag.load(context, on: $0) }
-                    log("\(context.table): sync: \(lag.line)")
+                    logger.info("\(context.table): sync: \(lag.line)")
                 }
                 if applied > 0 { continue }
                 switch mode {
@@ -190,8 +194,10 @@ public struct SyncFollower: Sendable {
             let outcome = try await session.run { try await changeLog.truncateRetired(on: $0) }
             rotation.truncateAttempted(succeeded: outcome == .truncated, at: now)
             if case .lockBusy(let holders) = outcome, rotation.shouldReportBlockedTruncation(at: now) {
-                log("\(context.table): sync: the retired change-log generation cannot be truncated yet: its lock is "
-                    + "held (\(holders)); the log grows until those transactions end")
+                session.logger.warning("""
+                    \(context.table): sync: the retired change-log generation cannot be truncated yet: its lock is \
+                    held (\(holders)); the log grows until those transactions end
+                    """)
             }
         case nil:
             break
@@ -206,12 +212,13 @@ public struct SyncFollower: Sendable {
     private func listen(_ context: MigrationContext, wakeups: Wakeups, stop: StopSignal) async {
         var listenConfiguration = configuration
         listenConfiguration.applicationName = Self.listenerName
+        let logger = self.logger.with(table: context.table, phase: .syncing).with(worker: "listener")
         var failures = 0
         while !Task.isCancelled && !stop.isStopped {
             do {
                 try await NotificationListener.withListener(listenConfiguration, channels: [context.capture.channel]) {
                     stream in
-                    if failures > 0 { log("\(context.table): sync: listening again") }
+                    if failures > 0 { logger.info("\(context.table): sync: listening again") }
                     failures = 0
                     wakeups.isListening = true
                     wakeups.ring()
@@ -219,8 +226,10 @@ public struct SyncFollower: Sendable {
                 }
             } catch {
                 if failures == 0 {
-                    log("\(context.table): sync: the listener connection failed (\(error)); reconnecting, "
-                        + "the fallback poll keeps applying")
+                    logger.warning("""
+                        \(context.table): sync: the listener connection failed (\(error)); reconnecting, \
+                        the fallback poll keeps applying
+                        """)
                 }
                 failures += 1
             }
@@ -236,10 +245,15 @@ public struct SyncFollower: Sendable {
 /// applies anything (the lock went with the old session).
 struct ApplierSession {
     let follower: SyncFollower
+    /// The follower's, tagged `applier`; names the migration's table once `start` has loaded it.
+    private(set) var logger: Logger
     private var connection: Connection?
     private var context: MigrationContext?
 
-    init(follower: SyncFollower) { self.follower = follower }
+    init(follower: SyncFollower) {
+        self.follower = follower
+        logger = follower.logger.with(table: follower.table, phase: .syncing).with(worker: "applier")
+    }
 
     private var connectionConfiguration: ConnectionConfiguration {
         var configuration = follower.configuration
@@ -262,6 +276,7 @@ struct ApplierSession {
         }
         try await ChangeLog(context: context).checkShape(on: connection)
         self.context = context
+        logger = follower.logger.with(table: context.table, phase: .syncing).with(worker: "applier")
         var reported = false
         while true {
             do {
@@ -271,7 +286,7 @@ struct ApplierSession {
                 guard follower.options.waitForLock, !stop.isStopped, !Task.isCancelled,
                     (error as? PartSyncError)?.kind == .usage
                 else { throw error }
-                if !reported { follower.log("\(context.table): sync: \((error as? PartSyncError)?.message ?? ""); waiting") }
+                if !reported { logger.info("\(context.table): sync: \((error as? PartSyncError)?.message ?? ""); waiting") }
                 reported = true
                 try? await Task.sleep(for: .seconds(1))
                 if stop.isStopped || Task.isCancelled { return nil }
@@ -289,6 +304,7 @@ struct ApplierSession {
     /// Runs `body` on the connection, reconnecting (and re-taking the applier lock) between retries.
     mutating func run<T>(_ body: (Connection) async throws -> T) async throws -> T {
         let follower = follower
+        let logger = logger
         return try await follower.options.retry.run {
             if connection == nil { try await reconnect() }
             guard let connection else { throw PostgresError(kind: .connectionLost, message: "not connected") }
@@ -299,7 +315,7 @@ struct ApplierSession {
                 throw error
             }
         } onRetry: { attempt, error, pause in
-            follower.log("\(follower.table): sync: \(error.description); retry \(attempt) in \(Int(pause)) ms")
+            logger.warning("\(follower.table): sync: \(error.description); retry \(attempt) in \(Int(pause)) ms")
         }
     }
 
@@ -321,7 +337,7 @@ struct ApplierSession {
             }
         }
         self.connection = connection
-        follower.log("\(context.table): sync: reconnected (backend pid \(connection.backendPID))")
+        logger.info("\(context.table): sync: reconnected (backend pid \(connection.backendPID))")
     }
 
     /// Clears the waiting mark, writes the final figures and releases the lock; best effort (the connection

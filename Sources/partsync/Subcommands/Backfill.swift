@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import PartSync
 import PostgresClient
 
@@ -77,7 +78,7 @@ extension PartSyncCommand {
             let backfiller = Backfiller(
                 configuration: ConnectionConfiguration.resolve(databaseURL: connection.databaseURL), table: table,
                 options: options,
-                log: display.log, progress: display.show)
+                logger: Logger(label: "partsync"), progress: display.show)
             let stop = StopSignal()
             _ = try await SignalTrap.withStopOnSignals(stop) { try await backfiller.run(stop: stop) }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import PartSync
 
 extension PartSyncCommand {
@@ -19,7 +20,7 @@ extension PartSyncCommand {
         func run() async throws {
             let database = try await connection.connect()
             let outcome = try await Preparer.prepare(
-                plan.options, on: database, lockTimeoutMilliseconds: lockTimeout, log: Output.info)
+                plan.options, on: database, lockTimeoutMilliseconds: lockTimeout, logger: Logger(label: "partsync"))
             switch outcome {
             case .prepared(let result):
                 Output.findings(result.findings.filter { $0.severity != .note })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import PartSync
 import PostgresClient
 
@@ -51,7 +52,7 @@ extension PartSyncCommand {
                 options: SyncFollower.Options(
                     batchSize: batchSize, pollInterval: .milliseconds(pollMs),
                     lagInterval: lagEvery > 0 ? .seconds(lagEvery) : nil, waitForLock: wait),
-                log: Output.info)
+                logger: Logger(label: "partsync"))
             let stop = StopSignal()
             let summary = try await SignalTrap.withStopOnSignals(stop) {
                 try await follower.run(follow ? .follow : .untilCaughtUp, stop: stop)
