@@ -21,7 +21,8 @@ struct PartSyncCommand: AsyncParsableCommand {
     /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for
     /// bad usage). A failure prints its short `description`; with `--verbose`, its `debugDescription`.
     static func main() async {
-        LoggingSystem.bootstrap { _ in StderrLogHandler() }
+        // Each message alone on stderr, through the progress display (a line replaces a drawn bar).
+        LoggingSystem.bootstrap { _ in MessageLogHandler { ProgressDisplay.line($0) } }
         var verbose = false
         do {
             var command = try parseAsRoot()

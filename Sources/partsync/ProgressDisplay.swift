@@ -10,7 +10,7 @@ final class ProgressDisplay: Sendable {
     }
 
     /// Whether a bar is drawn on stderr now. One per process, not per display: the engine's lines arrive through
-    /// `StderrLogHandler`, the process's one log handler, which knows no display and calls `line(_:)`.
+    /// the process's one log handler (a `MessageLogHandler`), which knows no display and calls `line(_:)`.
     private static let barShown = Mutex(false)
 
     private let table: String

@@ -217,7 +217,7 @@ func assertIndexesComplete(_ target: String, on connection: Connection,
             let name = try await connection.query("SELECT current_database()").first!.decode(String.self, at: 0)
             let binary = try Products.path("partsync")
             let child = try ChildProcess.spawn(
-                binary, ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "8000",
+                binary, ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "2000",
                          "--retries", "3"],
                 environment: Self.environment(database))
             defer { child.removeOutput() }
