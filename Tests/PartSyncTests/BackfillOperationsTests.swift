@@ -191,7 +191,7 @@ func assertIndexesComplete(_ target: String, on connection: Connection,
                 database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 40_000), table: "messages")
             let child = try ChildProcess.spawn(
                 try Products.path("partsync"),
-                ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "10000"],
+                ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "2000"],
                 environment: Self.environment(database))
             defer { child.removeOutput() }
             try await waitFor(connection, "SELECT coalesce(sum(rows_copied), 0) > 3000 FROM partsync.backfill_chunks")
