@@ -134,7 +134,7 @@ func assertIndexesComplete(_ target: String, on connection: Connection,
                 database, setup: Fixtures.atlas(idType: "uuid") + Fixtures.atlasRows(count: 60_000), table: "messages")
             let binary = try Products.path("partsync")
             let child = try ChildProcess.spawn(
-                binary, ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "5000",
+                binary, ["backfill", "--table", "messages", "--batch-rows", "1000", "--max-rows-per-second", "2000",
                          "--chunk-by", "keys", "--chunk-rows", "5000"],
                 environment: Self.environment(database))
             defer { child.removeOutput() }
