@@ -263,9 +263,8 @@ extension PartitionPlan {
                                  targetStatements: [])
         }
 
-        let shape = MigrationShape(columns: source.columns.map {
-            MigrationShape.Column(name: $0.name, type: $0.type, generated: $0.generatedExpression != nil)
-        }, primaryKey: primary.columns, partitionKey: key)
+        let shape = MigrationShape(columns: source.columns.map(MigrationShape.Column.init),
+                                   primaryKey: primary.columns, partitionKey: key)
         let capture = CaptureSQL(
             record: CaptureRecord.named(migrationKey: migrationKey, direction: .forward, tableOID: source.oid),
             table: source.identifier, shape: shape)

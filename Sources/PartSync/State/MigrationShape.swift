@@ -18,6 +18,11 @@ public struct MigrationShape: Sendable, Equatable, Codable {
             self.type = type
             self.generated = generated
         }
+
+        /// A catalog column as the shape records it.
+        public init(_ column: TableDefinition.Column) {
+            self.init(name: column.name, type: column.type, generated: column.generatedExpression != nil)
+        }
     }
 
     /// Every column of the source, in order.
@@ -71,7 +76,7 @@ public struct MigrationShape: Sendable, Equatable, Codable {
     /// How `live` differs from this shape.
     /// - Parameter primaryKey: the key `live` must have (the source's by default; the target's is the target key).
     public func drift(from live: TableDefinition, primaryKey expectedKey: [String]? = nil) -> [Drift] {
-        drift(from: live.columns.map { Column(name: $0.name, type: $0.type, generated: $0.generatedExpression != nil) },
+        drift(from: live.columns.map(Column.init),
               primaryKey: live.primaryKey?.columns, expected: expectedKey ?? primaryKey)
     }
 

@@ -56,7 +56,17 @@ public struct Verifier: Sendable {
     /// - Throws: `PartSyncError(.usage)` for an unknown table or a phase that has nothing to verify.
     public func run() async throws -> Outcome {
         let connection = try await connect()
-        defer { Task { await connection.close() } }
+        do {
+            let outcome = try await run(on: connection)
+            await connection.close()
+            return outcome
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
+    private func run(on connection: Connection) async throws -> Outcome {
         let context = try await MigrationContext.load(table: table, on: connection, phase: .syncing)
         if case .refuse(let reason) = PhaseRule.verify(context.record.phase, failedFrom: context.record.failedFrom) {
             throw PartSyncError(.usage, table: context.table, phase: context.record.phase, message: reason,
@@ -229,8 +239,22 @@ public struct Verifier: Sendable {
         var configuration = configuration
         configuration.applicationName = "partsync verify"
         let connection = try await Connection.connect(configuration)
-        defer { Task { await connection.close() } }
-        return try await connection.withTransaction(isolation: .repeatableRead, readOnly: true) { tx in
+        do {
+            let sums = try await sumChunks(work, snapshot: snapshot, key: key, interval: interval, buckets: buckets,
+                                           on: connection)
+            await connection.close()
+            return sums
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
+    private static func sumChunks(
+        _ work: WorkQueue, snapshot: String, key: KeySQL, interval: PartitionInterval, buckets: Int,
+        on connection: Connection
+    ) async throws -> [(Side, ChunkSums.Chunk, Int64, Int128)] {
+        try await connection.withTransaction(isolation: .repeatableRead, readOnly: true) { tx in
             try await tx.execute("SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot))")
             var results: [(Side, ChunkSums.Chunk, Int64, Int128)] = []
             while let item = await work.next() {
