@@ -140,31 +140,7 @@ import TestSupport
             }
             let seed = UInt64.random(in: 1...UInt64.max)
             print("verify workload seed: \(seed)")
-            let writers = Task {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for writer in 0..<3 {
-                        group.addTask {
-                            var random = SeededRandom(seed: seed &+ UInt64(writer))
-                            let connection = try await database.connect()
-                            for step in 0..<300 {
-                                let id = Int(random.next() % 2_500) + 1
-                                switch random.next() % 4 {
-                                case 0: try await connection.query("UPDATE things SET label = $1 WHERE id = $2", ["w\(step)", id])
-                                case 1: try await connection.query("DELETE FROM things WHERE id = $1", [id])
-                                case 2:
-                                    try await connection.query(
-                                        "INSERT INTO things (id, label, created_at) VALUES ($1, 'i', '2024-02-02') ON CONFLICT DO NOTHING",
-                                        [10_000 + writer * 1_000 + step])
-                                default:
-                                    try await connection.query(
-                                        "UPDATE things SET created_at = created_at + interval '31 days' WHERE id = $1", [id])
-                                }
-                            }
-                        }
-                    }
-                    try await group.waitForAll()
-                }
-            }
+            let writers = Task { try await Self.randomWrites(database, seed: seed, writers: 3, steps: 300) }
             var inFlight = 0
             for _ in 0..<3 {
                 let outcome = try await Self.verify(database, "things", chunkRows: 400)
@@ -182,9 +158,41 @@ import TestSupport
         }
     }
 
+    /// `writers` sessions each running `steps` seeded random updates, deletes, inserts and partition-key moves
+    /// on `things`.
+    static func randomWrites(_ database: TestDatabase, seed: UInt64, writers: Int, steps: Int) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    var random = SeededRandom(seed: seed &+ UInt64(writer))
+                    let connection = try await database.connect()
+                    for step in 0..<steps {
+                        let id = Int(random.next() % 2_500) + 1
+                        switch random.next() % 4 {
+                        case 0: try await connection.query("UPDATE things SET label = $1 WHERE id = $2", ["w\(step)", id])
+                        case 1: try await connection.query("DELETE FROM things WHERE id = $1", [id])
+                        case 2:
+                            try await connection.query(
+                                "INSERT INTO things (id, label, created_at) VALUES ($1, 'i', '2024-02-02') ON CONFLICT DO NOTHING",
+                                [10_000 + writer * 1_000 + step])
+                        default:
+                            try await connection.query(
+                                "UPDATE things SET created_at = created_at + interval '31 days' WHERE id = $1", [id])
+                        }
+                    }
+                    await connection.close()
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     static func keySuffix(_ connection: Connection) async throws -> String {
-        let key = try await connection.query("SELECT key FROM partsync.migrations").first!.decode(String.self, at: 0)
-        return String(key.dropFirst("things_".count))
+        String(try await migrationKey(connection).dropFirst("things_".count))
+    }
+
+    static func migrationKey(_ connection: Connection) async throws -> String {
+        try await connection.query("SELECT key FROM partsync.migrations").first!.decode(String.self, at: 0)
     }
 
     @Test("the JSON report decodes as documented, is stored, and status shows the latest verification")

@@ -133,3 +133,41 @@ extension KeySQL {
         "((pg_catalog.hashtextextended(ROW(\(list(.key, prefix: alias)))::text, 1) % \(buckets) + \(buckets)) % \(buckets))"
     }
 }
+
+extension KeySQL {
+    /// Where a key range's condition reads the key from: a table's columns, or the `text[]` of a state table.
+    enum KeySource: Sendable {
+        /// `alias."x"`, `alias."y"`: a table that has the key columns (source, target, change log).
+        case columns(String)
+        /// `(expression[1])::t1, (expression[2])::t2`: a key stored as text (`partsync.touched_keys.key`).
+        case text(String)
+    }
+
+    /// The condition `lower <= key < upper` over a key range whose bounds are source keys as text (nil: open),
+    /// with the bounds as parameters from `$first`. One key column compares plainly, several as rows; both
+    /// are btree index conditions on the key's index.
+    func inRange(_ source: KeySource, lower: [String]?, upper: [String]?, first: Int)
+        -> (sql: String, parameters: [String?])
+    {
+        let expressions: [String]
+        switch source {
+        case .columns(let alias):
+            expressions = shape.primaryKey.map { "\(alias).\(SQLIdentifier.quote($0))" }
+        case .text(let expression):
+            expressions = shape.keyColumns.enumerated().map { "(\(expression)[\($0.offset + 1)])::\($0.element.type)" }
+        }
+        let key = expressions.count == 1 ? expressions[0] : "ROW(\(expressions.joined(separator: ", ")))"
+        var conditions: [String] = []
+        var parameters: [String?] = []
+        for (bound, op) in [(lower, ">="), (upper, "<")] {
+            guard let bound else { continue }
+            let placeholders = shape.keyColumns.enumerated().map { "$\(first + parameters.count + $0.offset)::\($0.element.type)" }
+            conditions.append("\(key) \(op) " + (placeholders.count == 1 ? placeholders[0] : "ROW(\(placeholders.joined(separator: ", ")))"))
+            parameters += bound.map { $0 as String? }
+        }
+        return (conditions.isEmpty ? "true" : conditions.joined(separator: " AND "), parameters)
+    }
+
+    /// `ORDER BY` list of the source key of an alias.
+    func orderBy(_ alias: String) -> String { list(.key, prefix: alias) }
+}

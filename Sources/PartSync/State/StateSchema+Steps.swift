@@ -278,4 +278,66 @@ extension StateSchema {
             "CREATE INDEX verifications_migration ON partsync.verifications (migration, id)",
             "COMMENT ON TABLE partsync.verifications IS 'partsync verify runs: verdict, counts and the JSON report'",
         ])
+
+    /// Rolling and bounded verification: each key-range chunk's latest result, the keys the applier changed
+    /// since their chunk was last found equal (what cutover rechecks), and the sync lag over time.
+    static let version4 = Step(
+        version: 4, summary: "verification chunks and touched keys; sync lag samples",
+        statements: [
+            """
+            ALTER TABLE partsync.migrations ADD COLUMN verify_tracking boolean NOT NULL DEFAULT false
+            """,
+            """
+            COMMENT ON COLUMN partsync.migrations.verify_tracking IS 'set by the first verification: from then on \
+            the applier records every key it applies in partsync.touched_keys'
+            """,
+            "CREATE SEQUENCE partsync.apply_stamp",
+            """
+            COMMENT ON SEQUENCE partsync.apply_stamp IS 'one number per apply batch: the change-log position \
+            verification results are stamped with'
+            """,
+            """
+            CREATE TABLE partsync.touched_keys (
+                migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+                key text[] NOT NULL,
+                stamp bigint NOT NULL,
+                PRIMARY KEY (migration, key)
+            )
+            """,
+            """
+            COMMENT ON TABLE partsync.touched_keys IS 'keys the applier changed since their chunk was last \
+            verified equal; cutover rechecks exactly these'
+            """,
+            """
+            CREATE TABLE partsync.verify_chunks (
+                migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+                chunk int NOT NULL,
+                lower_key text[],
+                upper_key text[],
+                verdict text CHECK (verdict IN ('equal', 'divergent')),
+                source_rows bigint,
+                target_rows bigint,
+                divergent_keys int,
+                in_flight_keys int,
+                log_position bigint,
+                verified_at timestamptz,
+                PRIMARY KEY (migration, chunk)
+            )
+            """,
+            """
+            COMMENT ON TABLE partsync.verify_chunks IS 'key ranges of bounded and rolling verification, each \
+            with its latest result and the change-log position (apply stamp) its snapshot saw'
+            """,
+            """
+            CREATE TABLE partsync.lag_samples (
+                migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+                direction text NOT NULL,
+                at timestamptz NOT NULL DEFAULT now(),
+                pending bigint NOT NULL,
+                oldest_age_seconds double precision,
+                PRIMARY KEY (migration, direction, at)
+            )
+            """,
+            "COMMENT ON TABLE partsync.lag_samples IS 'sync lag every few seconds while an applier runs (7 days kept)'",
+        ])
 }

@@ -31,15 +31,36 @@ extension StateStore {
             """, [key, capture.direction.rawValue])
     }
 
-    /// The applier's running figures (at most once a second).
+    /// The applier's running figures (at most once a second), and a lag sample when the last is older than
+    /// five seconds (samples older than seven days are dropped then).
     func writeApplierFigures(
         _ key: String, _ capture: CaptureRecord, total: Int64, rate: Double?, appliedSinceLast: Bool
     ) async throws {
+        let log = capture.log.sql
         try await connection.query(
             """
-            UPDATE partsync.appliers SET heartbeat = now(), applied_total = $3, apply_rate = $4,
-                last_batch_at = CASE WHEN $5 THEN now() ELSE last_batch_at END
-            WHERE migration = $1 AND direction = $2
+            WITH figures AS (
+                UPDATE partsync.appliers SET heartbeat = now(), applied_total = $3, apply_rate = $4,
+                    last_batch_at = CASE WHEN $5 THEN now() ELSE last_batch_at END
+                WHERE migration = $1 AND direction = $2
+                RETURNING 1
+            ), due AS (
+                SELECT 1 WHERE NOT EXISTS (
+                    SELECT 1 FROM partsync.lag_samples
+                    WHERE migration = $1 AND direction = $2 AND at > now() - interval '5 seconds')
+            ), sample AS (
+                INSERT INTO partsync.lag_samples (migration, direction, pending, oldest_age_seconds)
+                SELECT $1, $2, (SELECT count(*) FROM \(log)),
+                       (SELECT extract(epoch FROM pg_catalog.clock_timestamp() - partsync_logged_at)::float8
+                        FROM \(log) ORDER BY partsync_seq LIMIT 1)
+                FROM due
+                RETURNING 1
+            ), expired AS (
+                DELETE FROM partsync.lag_samples
+                WHERE migration = $1 AND direction = $2 AND at < now() - interval '7 days' AND EXISTS (SELECT 1 FROM due)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM sample), (SELECT count(*) FROM expired)
             """, [key, capture.direction.rawValue, total, rate, appliedSinceLast])
     }
 

@@ -16,6 +16,8 @@ import PostgresClient
 /// returned (a hash in memory) instead of probing every target partition for every entry, so only those few
 /// pairs are looked up in the target. Together these took the apply rate of a 200k-insert backlog from about
 /// 55k to about 90k entries/s.
+/// Once a verification ran (`verify_tracking`), the same statement records the batch's keys in
+/// `partsync.touched_keys` with one new apply stamp: what cutover rechecks (docs/verification.md).
 /// The session carries its echo token (`StateStore.registerApplier`) so its writes are never captured again
 /// (invariant 5), and each batch holds the migration's copy lock exclusively, so no backfill batch is open
 /// while it applies (invariant 3).
@@ -64,7 +66,7 @@ public struct Applier: Sendable {
                 USING (SELECT \(logged) FROM picked EXCEPT SELECT \(logged) FROM upserted) gone
                 WHERE \(key.equal(.target, "t", "gone"))
                 RETURNING 1
-            )
+            )\(capture.direction == .forward ? ", " + StateStore.touchedKeysCTE(keyText: key.textArray("k")) : "")
             SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
             """
     }
@@ -75,9 +77,10 @@ public struct Applier: Sendable {
         // One round trip for the settings and the copy lock (simple protocol allows several statements).
         let prologue = Self.transactionSettings + "; " + context.copyLockSQL.exclusive
         let size = batchSize
+        let key = context.record.key
         return try await connection.withTransaction { tx in
             try await tx.execute(prologue)
-            return try await tx.query(sql, [size]).first!.decode(Int.self, at: 0)
+            return try await tx.query(sql, [size, key]).first!.decode(Int.self, at: 0)
         }
     }
 

@@ -30,6 +30,11 @@ public struct ChunkSums: Sendable, Equatable {
         chunks[chunk, default: Sum()].checksum += checksum
     }
 
+    /// Drops every chunk of a bucket (a key range, in key-range verification), to be summed again.
+    public mutating func removeAll(bucket: Int) {
+        chunks = chunks.filter { $0.key.bucket != bucket }
+    }
+
     public var rows: Int64 { chunks.values.reduce(0) { $0 + $1.rows } }
 
     /// The chunks whose count or checksum differs, or that only one side has, in order.

@@ -1,22 +1,27 @@
 import Foundation
+import Logging
 import PostgresClient
 
 /// `partsync verify`: proves source and target equal (invariant 6 of the design).
 ///
-/// - One snapshot: a coordinator opens a `REPEATABLE READ` transaction and exports its snapshot; every worker
-///   imports it (`SET TRANSACTION SNAPSHOT`), so all of them, and the change log's pending keys, are read as of
-///   one instant.
-/// - Chunks: the period of the partition key (one per target partition) × a bucket of the primary key's hash.
-///   Each side is read once, split among the workers by heap block ranges (on the target, the same ranges of
-///   every partition), and summed per chunk in the server: a count and the sum of 64-bit row hashes.
-/// - Exact differences: only chunks whose sums differ are read again, in the same snapshot, key by key: rows
-///   with an identical copy on the other side drop out, the rest are joined by primary key and classified as
-///   missing, extra or different (naming the columns).
+/// - One snapshot (`Verifier+OneSnapshot`): a coordinator opens a `REPEATABLE READ` transaction and exports
+///   its snapshot; every worker imports it (`SET TRANSACTION SNAPSHOT`), so all of them, and the change log's
+///   pending keys, are read as of one instant. Each side is read once, by heap block slices, and summed per
+///   chunk (a period of the partition key × a bucket of the key's hash) in the server.
+/// - Bounded snapshots (`Verifier+KeyRanges`): no snapshot stays open longer than `maxSnapshotSeconds`. A
+///   table that would need longer is verified by key-range chunks instead, as many per snapshot as fit, and
+///   each mismatching chunk is narrowed in a snapshot of its own with its own pending keys. Rolling
+///   verification cycles through the same chunks, storing each one's latest result.
+/// - Exact differences: only chunks whose sums differ are read again, key by key: rows with an identical copy
+///   on the other side drop out, the rest are joined by primary key and classified as missing, extra or
+///   different (naming the columns).
 /// - In flight: a differing key that is pending in the change log at the snapshot is reported as in flight,
 ///   not as divergence; the applier brings it over.
+/// - Touched keys: from the first verification on, the applier records every key it applies; a clean result
+///   forgets the keys its snapshot saw, so what is left is exactly what cutover has to recheck.
 public struct Verifier: Sendable {
     public struct Options: Sendable {
-        /// Rows per chunk (the key buckets per period follow from it).
+        /// Rows per chunk (the key buckets per period, or the key ranges, follow from it).
         public var chunkRows: Int
         /// Connections reading in parallel (2: source and target at once).
         public var workers: Int
@@ -24,12 +29,26 @@ public struct Verifier: Sendable {
         public var maxKeys: Int
         /// Re-sync divergent keys through the applier's key path, then verify again.
         public var repair: Bool
+        /// No snapshot (no transaction of verify) stays open longer than this.
+        public var maxSnapshotSeconds: Double
+        /// Rows read per second at most, both sides counted (nil: as fast as the server reads).
+        public var maxRowsPerSecond: Double?
+        /// Cycle through the key-range chunks continuously, recording each pass, until stopped.
+        public var rolling: Bool
+        /// Rolling: stop after this many passes (nil: until stopped).
+        public var passes: Int?
 
-        public init(chunkRows: Int = 100_000, workers: Int = 2, maxKeys: Int = 1_000, repair: Bool = false) {
+        public init(chunkRows: Int = 100_000, workers: Int = 2, maxKeys: Int = 1_000, repair: Bool = false,
+                    maxSnapshotSeconds: Double = 60, maxRowsPerSecond: Double? = nil, rolling: Bool = false,
+                    passes: Int? = nil) {
             self.chunkRows = chunkRows
             self.workers = workers
             self.maxKeys = maxKeys
             self.repair = repair
+            self.maxSnapshotSeconds = maxSnapshotSeconds
+            self.maxRowsPerSecond = maxRowsPerSecond
+            self.rolling = rolling
+            self.passes = passes
         }
     }
 
@@ -39,21 +58,30 @@ public struct Verifier: Sendable {
         public var beforeRepair: VerifyReport?
         /// Divergent keys sent through the applier by `repair`.
         public var repaired: Int
+        /// Rolling: the passes completed.
+        public var passes: Int
     }
 
     public let configuration: ConnectionConfiguration
     public let table: String
     public let options: Options
+    let logger: Logger
+    let stop: StopSignal
 
-    public init(configuration: ConnectionConfiguration, table: String, options: Options = Options()) {
+    public init(configuration: ConnectionConfiguration, table: String, options: Options = Options(),
+                logger: Logger = Logger(label: "partsync"), stop: StopSignal = StopSignal()) {
         self.configuration = configuration
         self.table = table
         self.options = options
+        self.logger = logger
+        self.stop = stop
     }
 
     /// Verifies, stores the run in the state and, when the tables are equal while syncing, moves the migration
-    /// to `verified` (a divergent run moves a verified migration back to `syncing`).
-    /// - Throws: `PartSyncError(.usage)` for an unknown table or a phase that has nothing to verify.
+    /// to `verified` (a divergent run moves a verified migration back to `syncing`). Rolling: pass after pass
+    /// until stopped or `passes` are done; the outcome is the last pass's.
+    /// - Throws: `PartSyncError(.usage)` for an unknown table or a phase that has nothing to verify;
+    ///   `PartSyncError(.interrupted)` when stopped before a whole pass.
     public func run() async throws -> Outcome {
         let connection = try await connect()
         do {
@@ -67,26 +95,80 @@ public struct Verifier: Sendable {
     }
 
     private func run(on connection: Connection) async throws -> Outcome {
-        let context = try await MigrationContext.load(table: table, on: connection, phase: .syncing)
-        if case .refuse(let reason) = PhaseRule.verify(context.record.phase, failedFrom: context.record.failedFrom) {
-            throw PartSyncError(.usage, table: context.table, phase: context.record.phase, message: reason,
-                                nextStep: context.record.phase.nextStep(table: context.table))
-        }
-        do {
-            let first = try await verify(context, on: connection)
-            guard options.repair, !first.divergent.isEmpty else {
-                try await record(first, context, on: connection)
-                return Outcome(report: first, beforeRepair: nil, repaired: 0)
+        var last: Outcome?
+        var passes = 0
+        repeat {
+            let context = try await MigrationContext.load(table: table, on: connection, phase: .syncing)
+            if case .refuse(let reason) = PhaseRule.verify(context.record.phase, failedFrom: context.record.failedFrom) {
+                throw PartSyncError(.usage, table: context.table, phase: context.record.phase, message: reason,
+                                    nextStep: context.record.phase.nextStep(table: context.table))
             }
-            let repaired = try await repair(first.divergent, context, on: connection)
-            let second = try await verify(context, on: connection)
-            try await record(second, context, on: connection)
-            return Outcome(report: second, beforeRepair: first, repaired: repaired)
-        } catch let error as PartSyncError {
-            throw error
-        } catch {
-            throw PartSyncError.database(error, table: context.table, phase: context.record.phase, doing: "verify")
+            do {
+                guard let outcome = try await pass(context, on: connection) else { break }
+                passes += 1
+                last = outcome
+                last?.passes = passes
+                if options.rolling {
+                    logger.with(table: context.table, phase: context.record.phase)
+                        .info("rolling verify: pass \(passes): \(Self.summary(outcome.report))")
+                }
+            } catch let error as PartSyncError {
+                throw error
+            } catch {
+                throw PartSyncError.database(error, table: context.table, phase: context.record.phase, doing: "verify")
+            }
+        } while options.rolling && !stop.isStopped && options.passes.map { passes < $0 } ?? true
+        guard let last else {
+            throw PartSyncError(
+                .interrupted, table: table, phase: .syncing, message: "stopped before a whole verification pass",
+                nextStep: "rerun the same command; the chunk results so far are kept in partsync.verify_chunks")
         }
+        return last
+    }
+
+    /// One verification (and, with `repair`, the repair and a second one), recorded. Nil when stopped.
+    private func pass(_ context: MigrationContext, on connection: Connection) async throws -> Outcome? {
+        try await StateStore(connection).enableVerifyTracking(context.record.key)
+        let pacer = RowPacer(rowsPerSecond: options.maxRowsPerSecond)
+        guard let first = try await verify(context, on: connection, pacer: pacer) else { return nil }
+        guard options.repair, !first.divergent.isEmpty else {
+            try await record(first, context, on: connection)
+            return Outcome(report: first, beforeRepair: nil, repaired: 0, passes: 1)
+        }
+        let repaired = try await repair(first.divergent, context, on: connection)
+        guard let second = try await verify(context, on: connection, pacer: pacer) else { return nil }
+        try await record(second, context, on: connection)
+        return Outcome(report: second, beforeRepair: first, repaired: repaired, passes: 1)
+    }
+
+    /// One verification: in one snapshot when it fits the bound, else (and always when rolling) by key ranges.
+    func verify(_ context: MigrationContext, on connection: Connection, pacer: RowPacer) async throws
+        -> VerifyReport?
+    {
+        if !options.rolling {
+            do {
+                return try await verifyInOneSnapshot(context, on: connection, pacer: pacer)
+            } catch is SnapshotExpired {
+                logger.with(table: context.table, phase: context.record.phase).notice("""
+                    verify: one snapshot of the whole table would stay open longer than \
+                    \(Self.seconds(options.maxSnapshotSeconds)) (--max-snapshot-seconds); verifying it chunk by \
+                    chunk, each key range in a snapshot of its own
+                    """)
+            }
+        }
+        return try await verifyByKeyRanges(context, on: connection, pacer: pacer)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
+    /// One line: the verdict and its counts.
+    public static func summary(_ report: VerifyReport) -> String {
+        "\(report.verdict == .equal ? "EQUAL" : "DIVERGENT") — \(report.sourceRows) rows in \(report.source), "
+            + "\(report.targetRows) in \(report.target); \(report.chunks) chunks, \(report.mismatchedChunks) "
+            + "differing; \(report.divergent.count) divergent, \(report.inFlightKeys) key(s) in flight; "
+            + "\(report.snapshots) snapshot(s); " + String(format: "%.1f s", report.durationSeconds)
     }
 
     private func connect() async throws -> Connection {
@@ -95,6 +177,13 @@ public struct Verifier: Sendable {
         } catch {
             throw PartSyncError.database(error, table: table, phase: nil, doing: "connect")
         }
+    }
+
+    /// A worker's connection.
+    func workerConnection() async throws -> Connection {
+        var configuration = configuration
+        configuration.applicationName = "partsync verify"
+        return try await Connection.connect(configuration)
     }
 
     private func record(_ report: VerifyReport, _ context: MigrationContext, on connection: Connection) async throws {
@@ -112,184 +201,12 @@ public struct Verifier: Sendable {
         }
     }
 
-    /// One pass in one snapshot.
-    func verify(_ context: MigrationContext, on coordinator: Connection) async throws -> VerifyReport {
-        let started = ContinuousClock.now
-        let key = context.key
-        let source = context.source.identifier
-        let target = context.target.identifier
-        let interval = context.record.interval
-        // Buckets per period so that a chunk holds about `chunkRows` rows, counting the partitions that hold data.
-        let partitions = max(1, try await coordinator.query(
-            """
-            SELECT count(*) FROM pg_catalog.pg_partition_tree($1::regclass)
-            WHERE isleaf AND pg_catalog.pg_relation_size(relid) > 0
-            """, [target.sql]).first!.decode(Int.self, at: 0))
-        let blocks = try await Self.blocks(source: source, target: target, on: coordinator)
-        // A table never analysed has no row estimate: assume 50 rows a block, as the backfill does.
-        let estimated = max(context.source.estimatedRows, blocks.source * 50, 1)
-        let buckets = Int(min(4_096, max(1, (estimated + Int64(partitions * options.chunkRows) - 1)
-            / Int64(partitions * options.chunkRows))))
-
-        return try await coordinator.withTransaction(isolation: .repeatableRead, readOnly: true) { tx in
-            let snapshot = try await tx.query("SELECT pg_catalog.pg_export_snapshot(), now()::text").first!
-            let snapshotID = try snapshot.decode(String.self, at: 0)
-            let pending = Set(try await tx.query(
-                "SELECT DISTINCT \(key.textArray("l")) FROM \(context.capture.log.sql) l"
-            ).rows.compactMap { TextArray.parse($0[0]) })
-
-            let work = WorkQueue(Self.items(source: source, target: target, blocks: blocks,
-                                            workers: max(1, options.workers)))
-            let sums = try await withThrowingTaskGroup(of: [(Side, ChunkSums.Chunk, Int64, Int128)].self) { group in
-                for _ in 0..<max(1, options.workers) {
-                    group.addTask {
-                        try await Self.sumChunks(work, snapshot: snapshotID, key: key, interval: interval,
-                                                 buckets: buckets, configuration: configuration)
-                    }
-                }
-                var sourceSums = ChunkSums()
-                var targetSums = ChunkSums()
-                for try await partial in group {
-                    for (side, chunk, rows, checksum) in partial {
-                        if side == .source {
-                            sourceSums.add(chunk, rows: rows, checksum: checksum)
-                        } else {
-                            targetSums.add(chunk, rows: rows, checksum: checksum)
-                        }
-                    }
-                }
-                return (sourceSums, targetSums)
-            }
-            let mismatched = ChunkSums.mismatched(sums.0, sums.1)
-            let differences = mismatched.isEmpty ? [] : try await Self.differences(
-                in: mismatched, source: source, target: target, key: key, interval: interval, buckets: buckets,
-                limit: options.maxKeys, on: tx)
-            let divergent = differences.filter { !pending.contains($0.key) }
-            let inFlight = differences.filter { pending.contains($0.key) }
-            return VerifyReport(
-                table: context.table, source: source.displayName, target: target.displayName,
-                snapshotAt: try snapshot.decode(String.self, at: 1),
-                verdict: divergent.isEmpty ? .equal : .divergent,
-                chunks: Set(sums.0.chunks.keys).union(sums.1.chunks.keys).count, mismatchedChunks: mismatched.count,
-                sourceRows: sums.0.rows, targetRows: sums.1.rows, periods: ChunkSums.periods(sums.0, sums.1),
-                divergent: divergent, inFlight: inFlight, inFlightKeys: pending.count,
-                durationSeconds: (ContinuousClock.now - started).seconds, workers: max(1, options.workers),
-                partsyncVersion: PartSyncVersion.current, method: Self.method(buckets: buckets, interval: interval))
-        }
-    }
-
-    static func method(buckets: Int, interval: PartitionInterval) -> String {
-        "row hash: hashtextextended(ROW(every column)::text, 0); chunk: (date_trunc('\(interval.rawValue)', "
-            + "partition key), hashtextextended(ROW(primary key)::text, 1) mod \(buckets)); per chunk: count(*) and "
-            + "sum of row hashes, both sides in one REPEATABLE READ snapshot"
-    }
-
-    enum Side: Sendable { case source, target }
-
-    /// A slice of one side: heap blocks `[from, to)` (`to` nil: to the end).
-    struct Item: Sendable {
-        var side: Side
-        var table: SQLIdentifier
-        var from: Int64
-        var to: Int64?
-    }
-
-    /// Hands out items to the workers.
-    actor WorkQueue {
-        private var items: [Item]
-        init(_ items: [Item]) { self.items = items.reversed() }
-        func next() -> Item? { items.popLast() }
-    }
-
-    /// The source's size in blocks and the largest target partition's.
-    static func blocks(source: SQLIdentifier, target: SQLIdentifier, on connection: Connection) async throws
-        -> (source: Int64, target: Int64)
-    {
-        let row = try await connection.query(
-            """
-            SELECT pg_catalog.pg_relation_size($1::regclass) / pg_catalog.current_setting('block_size')::int8,
-                   coalesce((SELECT max(pg_catalog.pg_relation_size(relid)) FROM pg_catalog.pg_partition_tree($2::regclass)
-                             WHERE isleaf), 0) / pg_catalog.current_setting('block_size')::int8
-            """, [source.sql, target.sql]).first!
-        return (try row.decode(Int64.self, at: 0), try row.decode(Int64.self, at: 1))
-    }
-
-    /// Each side cut into block ranges, about as many slices as workers in all; the last slice of each side is
-    /// open-ended.
-    static func items(source: SQLIdentifier, target: SQLIdentifier, blocks: (source: Int64, target: Int64),
-                      workers: Int) -> [Item] {
-        func slices(_ side: Side, _ table: SQLIdentifier, blocks: Int64, count: Int) -> [Item] {
-            let count = max(1, min(count, Int(max(blocks, 1))))
-            let step = max(1, (blocks + Int64(count) - 1) / Int64(count))
-            return (0..<count).map { index in
-                let from = Int64(index) * step
-                return Item(side: side, table: table, from: from, to: index == count - 1 ? nil : from + step)
-            }
-        }
-        let perSide = max(1, (workers + 1) / 2)
-        return slices(.source, source, blocks: blocks.source, count: perSide)
-            + slices(.target, target, blocks: blocks.target, count: perSide)
-    }
-
-    /// One worker: imports the snapshot, then sums chunks of the items it takes until none is left.
-    static func sumChunks(
-        _ work: WorkQueue, snapshot: String, key: KeySQL, interval: PartitionInterval, buckets: Int,
-        configuration: ConnectionConfiguration
-    ) async throws -> [(Side, ChunkSums.Chunk, Int64, Int128)] {
-        var configuration = configuration
-        configuration.applicationName = "partsync verify"
-        let connection = try await Connection.connect(configuration)
-        do {
-            let sums = try await sumChunks(work, snapshot: snapshot, key: key, interval: interval, buckets: buckets,
-                                           on: connection)
-            await connection.close()
-            return sums
-        } catch {
-            await connection.close()
-            throw error
-        }
-    }
-
-    private static func sumChunks(
-        _ work: WorkQueue, snapshot: String, key: KeySQL, interval: PartitionInterval, buckets: Int,
-        on connection: Connection
-    ) async throws -> [(Side, ChunkSums.Chunk, Int64, Int128)] {
-        try await connection.withTransaction(isolation: .repeatableRead, readOnly: true) { tx in
-            try await tx.execute("SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot))")
-            var results: [(Side, ChunkSums.Chunk, Int64, Int128)] = []
-            while let item = await work.next() {
-                var conditions = ["a.ctid >= $1::pg_catalog.tid"]
-                var parameters: [(any PostgresEncodable)?] = ["(\(item.from),0)"]
-                if let to = item.to {
-                    conditions.append("a.ctid < $2::pg_catalog.tid")
-                    parameters.append("(\(to),0)")
-                }
-                let rows = try await tx.query(
-                    """
-                    SELECT \(key.period("a", interval: interval)), \(key.bucket("a", buckets: buckets)), count(*),
-                           sum(\(key.rowHash("a")))::text
-                    FROM \(item.table.sql) a WHERE \(conditions.joined(separator: " AND "))
-                    GROUP BY 1, 2
-                    """, parameters)
-                for row in rows.rows {
-                    guard let checksum = Int128(try row.decode(String.self, at: 3)) else {
-                        throw PostgresError(kind: .client, message: "a chunk checksum is not an integer: \(row[3] ?? "")")
-                    }
-                    results.append((item.side, ChunkSums.Chunk(period: row[0] ?? "", bucket: try row.decode(Int.self, at: 1)),
-                                    try row.decode(Int64.self, at: 2), checksum))
-                }
-            }
-            return results
-        }
-    }
-
-    /// The exact differences inside `chunks`, in the caller's snapshot.
+    /// The exact differences among the rows `filter` selects (a condition over alias `a`, its parameters from
+    /// `$1`), in the caller's snapshot, at most `limit`.
     static func differences(
-        in chunks: [ChunkSums.Chunk], source: SQLIdentifier, target: SQLIdentifier, key: KeySQL,
-        interval: PartitionInterval, buckets: Int, limit: Int, on tx: Connection
+        filter: (sql: String, parameters: [(any PostgresEncodable)?]), source: SQLIdentifier, target: SQLIdentifier,
+        key: KeySQL, limit: Int, on tx: Connection
     ) async throws -> [VerifyReport.Difference] {
-        let inChunks = "(\(key.period("a", interval: interval)), \(key.bucket("a", buckets: buckets))) IN "
-            + "(SELECT p, b FROM ROWS FROM (pg_catalog.unnest($1::text[]), pg_catalog.unnest($2::int8[])) AS picked(p, b))"
         let columns = key.names(.all)
         let differing = columns.map { column in
             let name = SQLIdentifier.quote(column)
@@ -301,10 +218,10 @@ public struct Verifier: Sendable {
         let rows = try await tx.query(
             """
             WITH s AS (
-                SELECT a.*, \(key.rowHash("a")) AS partsync_h FROM \(source.sql) a WHERE \(inChunks)
+                SELECT a.*, \(key.rowHash("a")) AS partsync_h FROM \(source.sql) a WHERE \(filter.sql)
             ), t AS (
                 SELECT a.*, \(key.rowHash("a")) AS partsync_h, a.tableoid::regclass::text AS partsync_partition
-                FROM \(target.sql) a WHERE \(inChunks)
+                FROM \(target.sql) a WHERE \(filter.sql)
             ), sl AS (
                 SELECT * FROM s WHERE NOT EXISTS (
                     SELECT 1 FROM t WHERE \(key.equal(.key, "t", "s")) AND t.partsync_h = s.partsync_h)
@@ -318,9 +235,8 @@ public struct Verifier: Sendable {
                    pg_catalog.array_remove(ARRAY[\(differing)]::text[], NULL),
                    tl.partsync_partition
             FROM sl FULL JOIN tl ON \(key.equal(.key, "sl", "tl"))
-            ORDER BY 1, 2 LIMIT $3
-            """, [TextArray.literal(chunks.map(\.period)), "{" + chunks.map { String($0.bucket) }.joined(separator: ",") + "}",
-                  limit])
+            ORDER BY 1, 2 LIMIT $\(filter.parameters.count + 1)
+            """, filter.parameters + [limit])
         return try rows.rows.map { row in
             VerifyReport.Difference(
                 key: TextArray.parse(row[0]) ?? [], class: VerifyReport.Class(rawValue: try row.decode(String.self, at: 1))!,

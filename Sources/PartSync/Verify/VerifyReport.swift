@@ -70,4 +70,22 @@ public struct VerifyReport: Sendable, Codable, Equatable {
     public var partsyncVersion: String
     /// The row hash and chunking, spelled out (docs/verification.md).
     public var method: String
+
+    /// How the run read the tables.
+    public enum Mode: String, Sendable, Codable {
+        /// Both whole tables in one snapshot.
+        case oneSnapshot
+        /// Key-range chunks in several snapshots, each within `--max-snapshot-seconds`.
+        case keyRanges
+        /// One pass of rolling verification (key-range chunks, at a bounded rate).
+        case rolling
+    }
+
+    public var mode: Mode
+    /// Snapshots the run opened (1 in `oneSnapshot` mode).
+    public var snapshots: Int
+    /// How long the longest of them stayed open.
+    public var longestSnapshotSeconds: Double
+    /// Keys the applier changed since their chunk's last clean result, after this run: what cutover rechecks.
+    public var touchedKeys: Int64
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PartSync
 import PostgresClient
 
@@ -13,6 +14,9 @@ extension PartSyncCommand {
                 differing chunks are narrowed to the exact keys: missing in the target, extra in the target, or \
                 different (with the columns). Keys still pending in the change log are in flight, not divergent. \
                 --repair re-syncs divergent keys from the source through the applier and verifies again. \
+                No snapshot stays open longer than --max-snapshot-seconds: a table that needs longer is verified \
+                by key ranges, each in a snapshot of its own. --rolling cycles through those chunks at a bounded \
+                rate until stopped, storing each chunk's latest result for cutover. \
                 Exit 0 when equal, 1 when divergent (docs/verification.md documents the JSON report).
                 """)
 
@@ -39,17 +43,42 @@ extension PartSyncCommand {
         @Flag(help: "Print the JSON report on stdout.")
         var json = false
 
+        @Option(help: "No snapshot stays open longer than this (it holds back vacuum meanwhile).")
+        var maxSnapshotSeconds: Double = 60
+
+        @Option(help: "Read at most this many rows a second, both tables counted (default: no limit; rolling: 50000).")
+        var maxRowsPerSecond: Double?
+
+        @Flag(help: "Verify continuously, chunk after chunk at a bounded rate, until SIGINT/SIGTERM or --passes.")
+        var rolling = false
+
+        @Option(help: "With --rolling: stop after this many whole passes.")
+        var passes: Int?
+
         func validate() throws {
             guard chunkRows >= 100 else { throw ValidationError("--chunk-rows must be at least 100") }
             guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
             guard maxKeys >= 1 else { throw ValidationError("--max-keys must be positive") }
+            guard maxSnapshotSeconds >= 0.5 else { throw ValidationError("--max-snapshot-seconds must be at least 0.5") }
+            if let maxRowsPerSecond, maxRowsPerSecond < 100 {
+                throw ValidationError("--max-rows-per-second must be at least 100")
+            }
+            if let passes {
+                guard rolling else { throw ValidationError("--passes needs --rolling") }
+                guard passes >= 1 else { throw ValidationError("--passes must be positive") }
+            }
         }
 
         func run() async throws {
+            let stop = StopSignal()
             let verifier = Verifier(
                 configuration: ConnectionConfiguration.resolve(databaseURL: connection.databaseURL), table: table,
-                options: Verifier.Options(chunkRows: chunkRows, workers: workers, maxKeys: maxKeys, repair: repair))
-            let outcome = try await verifier.run()
+                options: Verifier.Options(
+                    chunkRows: chunkRows, workers: workers, maxKeys: maxKeys, repair: repair,
+                    maxSnapshotSeconds: maxSnapshotSeconds,
+                    maxRowsPerSecond: maxRowsPerSecond ?? (rolling ? 50_000 : nil), rolling: rolling, passes: passes),
+                logger: Logger(label: "partsync"), stop: stop)
+            let outcome = try await SignalTrap.withStopOnSignals(stop) { try await verifier.run() }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(outcome.report)
@@ -75,12 +104,7 @@ extension PartSyncCommand {
         }
 
         static func summary(_ report: VerifyReport) -> String {
-            var lines = [
-                "\(report.table): \(report.verdict == .equal ? "EQUAL" : "DIVERGENT") — \(report.sourceRows) rows in "
-                    + "\(report.source), \(report.targetRows) in \(report.target); \(report.chunks) chunks, "
-                    + "\(report.mismatchedChunks) differing; \(report.inFlightKeys) key(s) in flight; "
-                    + String(format: "%.1f s", report.durationSeconds),
-            ]
+            var lines = ["\(report.table): " + Verifier.summary(report)]
             for difference in report.divergent.prefix(20) {
                 var line = "  \(difference.class.rawValue): (\(difference.key.joined(separator: ", ")))"
                 if !difference.columns.isEmpty { line += " columns \(difference.columns.joined(separator: ", "))" }
