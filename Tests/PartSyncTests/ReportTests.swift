@@ -19,7 +19,8 @@ import TestSupport
             periods: [period("2024-05-01 00:00:00+00", 1_500, 1_500),
                       period("2024-06-01 00:00:00+00", 1_500, 1_499, same: false)],
             divergent: divergent, inFlight: inFlight, inFlightKeys: inFlight.count, durationSeconds: 1.25, workers: 2,
-            partsyncVersion: "0.0.0-test", method: "row hash: hashtextextended(ROW(every column)::text, 0)")
+            partsyncVersion: "0.0.0-test", method: "row hash: hashtextextended(ROW(every column)::text, 0)",
+            mode: .oneSnapshot, snapshots: 1, longestSnapshotSeconds: 1.2, touchedKeys: 0)
     }
 
     static let hostile = VerifyReport.Difference(key: ["<b>&\"", "x'y"], class: .different, columns: ["<i>"],
@@ -262,6 +263,48 @@ import TestSupport
             }
             #expect(try await connection.query("SELECT count(*) FROM events").first?[0] == before)
             #expect(try await connection.query("SELECT count(*) FROM events_partitioned").first?[0] == before)
+        }
+    }
+
+    @Test("verify --html writes the page: verdict, every divergent key, the query check, no external URL; --query is used")
+    func htmlFromTheCommandLine() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await VerifyTests.backfilled(database, setup: VerifyTests.things, table: "things")
+            try await VerifyBoundedTests.injectThree(connection)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("html-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let html = directory.appendingPathComponent("verify.html").path
+            let json = directory.appendingPathComponent("verify.json").path
+            let queries = directory.appendingPathComponent("queries.sql").path
+            try "-- name: one label\nSELECT * FROM {table} WHERE label = 'label 7';\n"
+                .write(toFile: queries, atomically: true, encoding: .utf8)
+            let environment = ["DATABASE_URL": database.configuration.conninfo]
+            let run = try Products.run("partsync", ["verify", "--table", "things", "--html", html, "--report", json,
+                                                    "--query", queries, "--query-runs", "2"], environment: environment)
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(run.stderr.contains("one label: source"), "the query check is summed up: \(run.stderr)")
+            let page = try String(contentsOfFile: html, encoding: .utf8)
+            let verdict = try #require(page.range(of: "DIVERGENT"))
+            for key in ["<code>10</code>", "<code>5000</code>", "<code>1234</code>"] {
+                let found = try #require(page.range(of: key), "key \(key) is on the page")
+                #expect(verdict.lowerBound < found.lowerBound, "the verdict comes first")
+            }
+            #expect(page.contains("one label"))
+            for forbidden in ["http:", "https:", "//", "src=", "href=", "<script", "url("] {
+                #expect(!page.lowercased().contains(forbidden), "the page contains \(forbidden)")
+            }
+            let report = try JSONDecoder().decode(VerifyReport.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+            #expect(report.queries?.entries.map(\.name) == ["one label"])
+            #expect(report.queries?.runs == 2)
+
+            let bad = directory.appendingPathComponent("bad.sql").path
+            try "DELETE FROM {table};".write(toFile: bad, atomically: true, encoding: .utf8)
+            let refused = try Products.run("partsync", ["verify", "--table", "things", "--query", bad],
+                                           environment: environment)
+            #expect(refused.status == 2, "\(refused.stderr)")
+            #expect(try await connection.query("SELECT count(*) FROM partsync.verifications").first?[0] == "1",
+                    "a bad query file is refused before anything runs")
         }
     }
 }

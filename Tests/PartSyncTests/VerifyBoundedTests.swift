@@ -46,6 +46,10 @@ import TestSupport
                 "SELECT count(*) FILTER (WHERE verdict = 'divergent'), count(*) FILTER (WHERE verdict IS NULL) FROM partsync.verify_chunks"
             ).first!
             #expect(try chunks.decode(Int.self, at: 0) >= 1 && chunks.decode(Int.self, at: 1) == 0)
+            let status = try Products.run("partsync", ["status", "--table", "things"],
+                                          environment: ["DATABASE_URL": database.configuration.conninfo])
+            #expect(status.stderr.contains("key-range chunks: \(report.chunks - report.mismatchedChunks) of \(report.chunks) equal"),
+                    "\(status.stderr)")
         }
     }
 

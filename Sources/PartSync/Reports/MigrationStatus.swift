@@ -118,6 +118,10 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             lines.append("  last verification: \(verification.verdict) at \(verification.finishedAt), "
                 + "\(verification.sourceRows) / \(verification.targetRows) rows, \(verification.divergentKeys) divergent, "
                 + "\(verification.inFlightKeys) in flight (\(BackfillProgress.duration(verification.seconds)))")
+            if verification.chunks > 0 {
+                lines.append("  key-range chunks: \(verification.equalChunks) of \(verification.chunks) equal at their "
+                    + "latest check; \(verification.touchedKeys) key(s) changed since (cutover rechecks them)")
+            }
         } else {
             lines.append("  last verification: none yet")
         }

@@ -69,6 +69,15 @@ public enum VerifyHTML {
 
     // MARK: Sections
 
+    private static func mode(_ report: VerifyReport) -> String {
+        let longest = "longest open " + seconds(report.longestSnapshotSeconds)
+        switch report.mode {
+        case .oneSnapshot: return "one snapshot of both tables (\(longest))"
+        case .keyRanges: return "\(report.snapshots) snapshots, by key range (\(longest))"
+        case .rolling: return "one rolling pass: \(report.snapshots) snapshots, by key range (\(longest))"
+        }
+    }
+
     private static func verdict(_ report: VerifyReport) -> String {
         let equal = report.verdict == .equal
         var html = "<header>\n<h1>partsync verify: \(escape(report.table))</h1>\n"
@@ -86,6 +95,9 @@ public enum VerifyHTML {
             ("chunks", "\(grouped(Int64(report.chunks))) compared, "
                 + "\(grouped(Int64(report.mismatchedChunks))) mismatched"),
             ("duration", seconds(report.durationSeconds) + " with \(report.workers) worker(s)"),
+            ("snapshots", mode(report)),
+            ("touched keys", "\(grouped(report.touchedKeys)) changed since their chunk was last found equal "
+                + "(what cutover rechecks)"),
         ]
         html += "<dl class=\"facts\">\n"
         for (label, value) in facts { html += "<dt>\(label)</dt><dd>\(escape(value))</dd>\n" }
@@ -190,6 +202,14 @@ public enum VerifyHTML {
             + "<td class=\"num\">\(grouped(side.sharedHitBlocks)) + \(grouped(side.sharedReadBlocks))</td>"
             + "<td class=\"num\">\(scanned)</td><td class=\"num\">\(side.partitionsPruned)</td>"
             + "<td class=\"num\">\(grouped(Int64(side.rows.rounded())))</td>"
+    }
+
+    /// The query check as lines for a terminal: one per query, its median times and the plain-words summary.
+    public static func queryLines(_ check: QueryCheck.Report) -> String {
+        (["query check (\(check.runs) timed run(s) each after a warm-up, medians):"] + check.entries.map { entry in
+            "  \(entry.name): source \(milliseconds(entry.source.medianMs)) ms, target "
+                + "\(milliseconds(entry.target.medianMs)) ms — " + summary(entry).joined(separator: "; ")
+        }).joined(separator: "\n")
     }
 
     /// "target is 2.3× faster", "pruning: 1 of 36 partitions scanned", and the buffers when they differ much.

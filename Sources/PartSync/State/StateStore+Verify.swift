@@ -12,6 +12,11 @@ extension StateStore {
         public var divergentKeys: Int
         public var inFlightKeys: Int
         public var seconds: Double
+        /// Key-range chunks of bounded and rolling verification: how many, and how many are equal now.
+        public var chunks: Int
+        public var equalChunks: Int
+        /// Keys changed since their chunk's last clean result (what cutover rechecks).
+        public var touchedKeys: Int64
     }
 
     /// Stores a finished run with its report.
@@ -34,7 +39,10 @@ extension StateStore {
             """
             SELECT to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', verdict, source_rows,
                    target_rows, divergent_keys, in_flight_keys,
-                   extract(epoch FROM finished_at - started_at)::float8
+                   extract(epoch FROM finished_at - started_at)::float8,
+                   (SELECT count(*) FROM partsync.verify_chunks c WHERE c.migration = $1),
+                   (SELECT count(*) FROM partsync.verify_chunks c WHERE c.migration = $1 AND c.verdict = 'equal'),
+                   (SELECT count(*) FROM partsync.touched_keys t WHERE t.migration = $1)
             FROM partsync.verifications WHERE migration = $1 ORDER BY id DESC LIMIT 1
             """, [key]).first
         guard let row else { return nil }
@@ -42,7 +50,8 @@ extension StateStore {
             finishedAt: try row.decode(String.self, at: 0), verdict: try row.decode(String.self, at: 1),
             sourceRows: try row.decode(Int64.self, at: 2), targetRows: try row.decode(Int64.self, at: 3),
             divergentKeys: try row.decode(Int.self, at: 4), inFlightKeys: try row.decode(Int.self, at: 5),
-            seconds: try row.decode(Double.self, at: 6))
+            seconds: try row.decode(Double.self, at: 6), chunks: try row.decode(Int.self, at: 7),
+            equalChunks: try row.decode(Int.self, at: 8), touchedKeys: try row.decode(Int64.self, at: 9))
     }
 }
 

@@ -159,6 +159,41 @@ public struct Verifier: Sendable {
         return try await verifyByKeyRanges(context, on: connection, pacer: pacer)
     }
 
+    /// Runs the query check (EXPLAIN ANALYZE of representative queries on both tables) for the reports.
+    public func queryCheck(_ check: QueryCheck) async throws -> QueryCheck.Report {
+        try await withContext(doing: "run the query check") { context, connection in
+            try await check.run(on: connection, context: context)
+        }
+    }
+
+    /// The forward capture's sync lag over the last day, for the HTML report's chart.
+    public func lagSamples() async throws -> [LagSample] {
+        try await withContext(doing: "read the sync lag samples") { context, connection in
+            try await StateStore(connection).lagSamples(context.record.key)
+        }
+    }
+
+    private func withContext<T: Sendable>(
+        doing: String, _ body: (MigrationContext, Connection) async throws -> T
+    ) async throws -> T {
+        let connection = try await connect()
+        do {
+            let context = try await MigrationContext.load(table: table, on: connection, phase: .syncing)
+            do {
+                let value = try await body(context, connection)
+                await connection.close()
+                return value
+            } catch let error as PartSyncError {
+                throw error
+            } catch {
+                throw PartSyncError.database(error, table: context.table, phase: context.record.phase, doing: doing)
+            }
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }

@@ -88,4 +88,6 @@ public struct VerifyReport: Sendable, Codable, Equatable {
     public var longestSnapshotSeconds: Double
     /// Keys the applier changed since their chunk's last clean result, after this run: what cutover rechecks.
     public var touchedKeys: Int64
+    /// The query check, when it ran (`--html`, `--query`): EXPLAIN ANALYZE of representative queries on both.
+    public var queries: QueryCheck.Report?
 }

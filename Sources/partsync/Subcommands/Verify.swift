@@ -34,6 +34,15 @@ extension PartSyncCommand {
         @Option(help: "Write the JSON report to this file.")
         var report: String?
 
+        @Option(help: "Write a self-contained HTML report to this file (with the query check).")
+        var html: String?
+
+        @Option(help: "Queries for the query check, one per statement with {table} for the table (docs/reports.md).")
+        var query: String?
+
+        @Option(help: "Timed runs of each query-check query per table (after one warm-up run); the median counts.")
+        var queryRuns = 5
+
         @Option(help: "List at most this many differing keys (all are counted).")
         var maxKeys = 1_000
 
@@ -63,6 +72,7 @@ extension PartSyncCommand {
             if let maxRowsPerSecond, maxRowsPerSecond < 100 {
                 throw ValidationError("--max-rows-per-second must be at least 100")
             }
+            guard (1...50).contains(queryRuns) else { throw ValidationError("--query-runs must be between 1 and 50") }
             if let passes {
                 guard rolling else { throw ValidationError("--passes needs --rolling") }
                 guard passes >= 1 else { throw ValidationError("--passes must be positive") }
@@ -78,18 +88,23 @@ extension PartSyncCommand {
                     maxSnapshotSeconds: maxSnapshotSeconds,
                     maxRowsPerSecond: maxRowsPerSecond ?? (rolling ? 50_000 : nil), rolling: rolling, passes: passes),
                 logger: Logger(label: "partsync"), stop: stop)
+            // A bad query file is refused before anything is read.
+            let queries = try query.map { path in try QueryCheck.parse(try Self.read(path, table: table)) }
             let outcome = try await SignalTrap.withStopOnSignals(stop) { try await verifier.run() }
+            var result = outcome.report
+            if html != nil || queries != nil {
+                result.queries = try await verifier.queryCheck(QueryCheck(queries: queries, runs: queryRuns))
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(outcome.report)
-            if let report {
-                do { try data.write(to: URL(fileURLWithPath: report)) } catch {
-                    throw PartSyncError(.usage, table: outcome.report.table,
-                                        message: "cannot write the report to \(report): \(error.localizedDescription)",
-                                        nextStep: "choose a writable --report path")
-                }
+            let data = try encoder.encode(result)
+            if let report { try Self.write(data, to: report, table: result.table, option: "--report") }
+            if let html {
+                let page = VerifyHTML.render(result, lag: try await verifier.lagSamples(), queries: result.queries)
+                try Self.write(Data(page.utf8), to: html, table: result.table, option: "--html")
             }
             if json { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+            if let checked = result.queries { Output.info(VerifyHTML.queryLines(checked)) }
             if let before = outcome.beforeRepair {
                 Output.info("\(before.table): \(before.divergent.count) divergent key(s) found; repaired "
                     + "\(outcome.repaired) through the applier and verified again")
@@ -100,6 +115,21 @@ extension PartSyncCommand {
                     .divergence, table: outcome.report.table, phase: .syncing,
                     message: "\(outcome.report.divergent.count) key(s) differ between the tables",
                     nextStep: "rerun with --repair to re-sync them from the source, and find what wrote to the target")
+            }
+        }
+
+        static func read(_ path: String, table: String) throws -> String {
+            do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw PartSyncError(.usage, table: table, message: "cannot read the query file \(path): "
+                                        + error.localizedDescription, nextStep: "give a readable --query file")
+            }
+        }
+
+        static func write(_ data: Data, to path: String, table: String, option: String) throws {
+            do { try data.write(to: URL(fileURLWithPath: path)) } catch {
+                throw PartSyncError(.usage, table: table,
+                                    message: "cannot write the report to \(path): \(error.localizedDescription)",
+                                    nextStep: "choose a writable \(option) path")
             }
         }
 
