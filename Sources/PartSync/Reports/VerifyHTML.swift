@@ -310,7 +310,8 @@ public enum VerifyHTML {
         ]
         for (index, line) in series.enumerated() {
             let y0 = top + Double(index) * (panel + gap)
-            let highest = niceCeiling(line.values.max() ?? 0)
+            // An all-zero series (an applier that kept up) still gets a readable 0…1 scale.
+            let highest = max(1, niceCeiling(line.values.max() ?? 0))
             svg += yAxis(highest: highest, left: left, top: y0, width: plotWidth, height: panel, format: line.format)
             svg += "<text x=\"\(f(left + 6))\" y=\"\(f(y0 + 10))\">\(escape(line.title))</text>\n"
             let coordinates = zip(points, line.values).map { point, value in
