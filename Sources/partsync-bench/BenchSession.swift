@@ -80,6 +80,21 @@ struct Measurements: Sendable {
                    detail: "median of \(seconds.count): \(BenchMath.list(seconds)) s"), samples: seconds)
     }
 
+    /// A child's peak RSS at two table sizes (samples in bytes, figures in MiB) and `ratioName`: the median at the
+    /// larger ÷ at the smaller, whose target is ≤ 1.25 (flat in table size: no per-row state).
+    mutating func addPeakRSS(
+        _ what: String, small: (rows: Int, bytes: [Double]), large: (rows: Int, bytes: [Double]), ratioName: String,
+        detail: String
+    ) {
+        for (rows, bytes) in [small, large] {
+            let mebibytes = bytes.map { $0 / 1_048_576 }
+            add(Figure("\(what) peak RSS, \(rows) rows", value: BenchMath.median(mebibytes), unit: "MiB",
+                       detail: "runs: \(BenchMath.list(mebibytes)) MiB"), samples: mebibytes)
+        }
+        add(Figure(ratioName, value: BenchMath.growth(small: small.bytes, large: large.bytes), unit: "",
+                   target: .atMost(1.25), detail: detail), samples: [])
+    }
+
     /// baseline time ÷ candidate time, from the medians of both.
     mutating func addSpeedup(_ name: String, baseline: [Double], candidate: [Double], target: Target?) {
         let value = BenchMath.speedup(baselineSeconds: baseline, candidateSeconds: candidate)

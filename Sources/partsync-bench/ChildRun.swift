@@ -17,9 +17,13 @@ struct ChildRun: Sendable {
     /// starts as a copy (or a vfork) of this process, so `ru_maxrss` reports at least the bench's own size.
     /// `VmHWM` belongs to the memory image the child execs into; it only grows, so polling misses at most what
     /// it adds in its last 20 ms.
-    static func run(_ executable: String, _ arguments: [String]) throws -> ChildRun {
+    /// - Parameters:
+    ///   - environment: entries added to (or, with nil, removed from) this process's environment.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String?] = [:]
+    ) throws -> ChildRun {
         let started = ContinuousClock.now
-        let child = try ChildProcess.spawn(executable, arguments)
+        let child = try ChildProcess.spawn(executable, arguments, environment: environment)
         defer { child.removeOutput() }
         var status: Int32 = 0
         var peak = 0
@@ -94,6 +98,36 @@ enum Executables {
         let candidates = versions.map { "/usr/lib/postgresql/\($0)/bin/pgbench" } + path.map { $0 + "/pgbench" }
         guard let found = candidates.first(where: fileManager.isExecutableFile(atPath:)) else {
             throw BenchError("pgbench not found; install postgresql-contrib or pass --pgbench PATH")
+        }
+        return found
+    }
+}
+
+extension Executables {
+    /// How to install what `reladiff(explicit:)` looks for, for the error when it is missing.
+    static let reladiffInstall = """
+        python3 -m venv /opt/reladiff && /opt/reladiff/bin/pip install 'reladiff[postgresql]==0.6.*' \
+        (then PARTSYNC_BENCH_RELADIFF=/opt/reladiff/bin/reladiff, --reladiff PATH, or put it on PATH)
+        """
+
+    /// reladiff: `--reladiff`, else `PARTSYNC_BENCH_RELADIFF`, else PATH, else the venvs the install hint and
+    /// docs/BENCHMARKS.md name (/opt/reladiff, /opt/reladiff/venv, ~/.cache/partsync-bench/reladiff).
+    static func reladiff(explicit: String?) throws -> String {
+        let fileManager = FileManager.default
+        let environment = ProcessInfo.processInfo.environment
+        if let given = explicit ?? environment["PARTSYNC_BENCH_RELADIFF"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard fileManager.isExecutableFile(atPath: given) else {
+                throw BenchError("reladiff \(given) is not an executable file; install it: \(reladiffInstall)")
+            }
+            return given
+        }
+        let path = (environment["PATH"] ?? "").split(separator: ":").map { String($0) + "/reladiff" }
+        let home = fileManager.homeDirectoryForCurrentUser.path
+        let venvs = ["/opt/reladiff/bin/reladiff", "/opt/reladiff/venv/bin/reladiff",
+                     home + "/.cache/partsync-bench/reladiff/bin/reladiff"]
+        guard let found = (path + venvs).first(where: fileManager.isExecutableFile(atPath:)) else {
+            throw BenchError("reladiff not found (the verify section compares partsync verify with it); install "
+                + "it: \(reladiffInstall)")
         }
         return found
     }

@@ -7,18 +7,22 @@ import PostgresClient
 struct RunBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Backfill, write-throughput and memory figures beside their baselines, on the same data.",
+        abstract: "Backfill, write-throughput, memory, sync and verify figures beside their baselines, on the same data.",
         discussion: """
             Works in schema partsync_bench of the database (dropped before and after), against a throwaway \
             durable cluster unless --database-url is given. Needs the partsync executable of the same build \
             (or --partsync) and pgbench. Every figure is the median of --repeat runs (write ratios: of --pairs \
             interleaved pairs). A section that fails is reported and the others still run; the exit status is \
-            then 1.
+            then 1. The verify section runs only when --only names it: it needs reladiff 0.6 (see --reladiff).
             """)
 
     /// In the order they run: memory reuses the backfill's samples, writes change the table.
     enum Section: String, CaseIterable, Sendable {
-        case backfill, memory, writes, sync
+        case backfill, memory, writes, sync, verify
+
+        /// What a run without `--only` measures: verify needs reladiff, a Python tool the bench does not
+        /// install, so it runs only when `--only` names it.
+        static let byDefault: Set<Section> = [.backfill, .memory, .writes, .sync]
     }
 
     @OptionGroup var target: BenchTarget
@@ -32,7 +36,7 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "Also write the report as JSON to this file.")
     var json: String?
 
-    @Option(help: "Only these sections, comma-separated: backfill, writes, memory, sync.")
+    @Option(help: "Only these sections, comma-separated: backfill, writes, memory, sync, verify (verify only when named).")
     var only: String?
 
     @Option(help: "Back-to-back pairs (without capture, with capture) per write measurement.")
@@ -44,7 +48,10 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "Rows of the bulk INSERT … SELECT and bulk UPDATE.")
     var bulkRows = 500_000
 
-    @Option(help: "N for the memory figure: partsync backfill's peak RSS at N and at 4×N rows (default rows/4).")
+    @Option(help: """
+        N for the memory figures: partsync backfill's peak RSS at N and at 4×N rows; verify's at N and at --rows \
+        (default rows/4).
+        """)
     var memoryRows: Int?
 
     @Option(help: "The partsync executable (default: the one beside partsync-bench).")
@@ -52,6 +59,12 @@ struct RunBenchmark: AsyncParsableCommand {
 
     @Option(help: "The pgbench executable (default: the newest PostgreSQL's, then PATH).")
     var pgbench: String?
+
+    @Option(help: "verify: the reladiff executable (default: PARTSYNC_BENCH_RELADIFF, PATH, /opt/reladiff/bin).")
+    var reladiff: String?
+
+    @Option(help: "verify: the database URL for reladiff (default: derived from the bench's database).")
+    var reladiffURL: String?
 
     @Option(help: "sync: single-row inserts per second during the lag and catch-up measurements.")
     var lagRate = 6_000
@@ -76,12 +89,12 @@ struct RunBenchmark: AsyncParsableCommand {
     }
 
     func sections() throws -> Set<Section> {
-        guard let only else { return Set(Section.allCases) }
+        guard let only else { return Section.byDefault }
         var chosen: Set<Section> = []
         for name in only.split(separator: ",") {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let section = Section(rawValue: trimmed) else {
-                throw ValidationError("--only: unknown section '\(trimmed)' (choose from backfill, writes, memory, sync)")
+                throw ValidationError("--only: unknown section '\(trimmed)' (choose from backfill, writes, memory, sync, verify)")
             }
             chosen.insert(section)
         }
@@ -93,13 +106,15 @@ struct RunBenchmark: AsyncParsableCommand {
         let sections = try sections()
         let partsyncPath = try Executables.partsync(explicit: partsync)
         let pgbenchPath = try Executables.pgbench(explicit: pgbench)
+        // Before seeding: a missing reladiff is said at once, with how to install it.
+        let reladiffPath = sections.contains(.verify) ? try Executables.reladiff(explicit: reladiff) : nil
         let report = try await target.withDatabase { configuration in
             let connection = try await Connection.connect(configuration)
             let session = BenchSession(connection: connection, conninfo: configuration.conninfo,
                                        partsync: partsyncPath, pgbench: pgbenchPath, repeats: repeats)
             try await Migrations.resetBenchSchema(on: connection, recreate: true)
             do {
-                let measured = try await measure(sections, session)
+                let measured = try await measure(sections, session, reladiff: reladiffPath)
                 try await Migrations.resetBenchSchema(on: connection, recreate: false)
                 return BenchReport(
                     startedAt: startedAt, command: Self.commandLine(), rows: rows, repeats: repeats,
@@ -124,7 +139,9 @@ struct RunBenchmark: AsyncParsableCommand {
         }
     }
 
-    private func measure(_ sections: Set<Section>, _ session: BenchSession) async throws -> Measurements {
+    private func measure(_ sections: Set<Section>, _ session: BenchSession, reladiff: String?) async throws
+        -> Measurements
+    {
         var results = Measurements()
         let messages = BenchTable(name: "messages", keyType: .bigint)
         session.log("seeding \(messages.argument) with \(rows) rows")
@@ -162,6 +179,12 @@ struct RunBenchmark: AsyncParsableCommand {
                         runs.append(SyncFigures.figures(measured))
                     }
                     for (figure, samples) in SyncFigures.medians(runs) { results.add(figure, samples: samples) }
+                case .verify:
+                    guard let reladiff else { throw BenchError("reladiff not located") }
+                    try await VerifyBench(
+                        session: session, table: messages, tableRows: rows, smallRows: memoryRows ?? max(100, rows / 4),
+                        reladiff: reladiff, reladiffURL: reladiffURL ?? ReladiffURL.from(conninfo: session.conninfo)
+                    ).measure(into: &results)
                 }
             } catch {
                 session.log("the \(section.rawValue) section failed: \(error)")
@@ -200,17 +223,8 @@ struct RunBenchmark: AsyncParsableCommand {
             largePeaks = try await peaks(largeTable)
             try await session.connection.execute("DROP TABLE \(largeTable.identifier.sql)")
         }
-        let mebibytes = { (bytes: [Double]) in bytes.map { $0 / 1_048_576 } }
-        results.add(Figure("partsync backfill peak RSS, \(small) rows", value: BenchMath.median(mebibytes(smallPeaks)),
-                           unit: "MiB", detail: "runs: \(BenchMath.list(mebibytes(smallPeaks))) MiB"),
-                    samples: mebibytes(smallPeaks))
-        results.add(Figure("partsync backfill peak RSS, \(small * 4) rows", value: BenchMath.median(mebibytes(largePeaks)),
-                           unit: "MiB", detail: "runs: \(BenchMath.list(mebibytes(largePeaks))) MiB"),
-                    samples: mebibytes(largePeaks))
-        results.add(Figure("peak RSS at 4×N ÷ at N (flat in table size)",
-                           value: BenchMath.growth(small: smallPeaks, large: largePeaks), unit: "",
-                           target: .atMost(1.25), detail: "N = \(small) rows"),
-                    samples: [])
+        results.addPeakRSS("partsync backfill", small: (small, smallPeaks), large: (small * 4, largePeaks),
+                           ratioName: "peak RSS at 4×N ÷ at N (flat in table size)", detail: "N = \(small) rows")
     }
 
     static func machine(_ connection: Connection) async throws -> BenchReport.Machine {
