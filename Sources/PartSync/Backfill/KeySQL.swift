@@ -113,28 +113,6 @@ enum TextArray {
 }
 
 extension KeySQL {
-    /// The 64-bit hash of a row: `hashtextextended` of the record's text form over every column, in the shape's
-    /// order. The record form separates and quotes fields (`(1,11)` and `(11,1)` differ; NULL prints as
-    /// nothing and the empty string as `""`), and every session runs with `TimeZone = UTC`, `DateStyle = ISO`
-    /// and `extra_float_digits = 3`, so both sides print the same value the same way.
-    func rowHash(_ alias: String) -> String {
-        "pg_catalog.hashtextextended(ROW(\(list(.all, prefix: alias)))::text, 0)"
-    }
-
-    /// The chunk's first coordinate: the period of the partition key (`date_trunc` in UTC, the same periods as
-    /// the target's partitions), as text.
-    func period(_ alias: String, interval: PartitionInterval) -> String {
-        "pg_catalog.date_trunc(\(SQLLiteral.quote(interval.rawValue)), \(alias).\(SQLIdentifier.quote(shape.partitionKey)))::text"
-    }
-
-    /// The chunk's second coordinate: a bucket in `0..<buckets` of the primary key's hash (independent of the
-    /// partition key, so a row moved to another period keeps its bucket).
-    func bucket(_ alias: String, buckets: Int) -> String {
-        "((pg_catalog.hashtextextended(ROW(\(list(.key, prefix: alias)))::text, 1) % \(buckets) + \(buckets)) % \(buckets))"
-    }
-}
-
-extension KeySQL {
     /// Where a key range's condition reads the key from: a table's columns, or the `text[]` of a state table.
     enum KeySource: Sendable {
         /// `alias."x"`, `alias."y"`: a table that has the key columns (source, target, change log).

@@ -103,7 +103,10 @@ extension StateStore {
     }
 
     /// Forgets touched keys a clean result covers: stamped at or before `position` and, when given, inside a
-    /// key range (`inRange`, a condition over `t.key`, with its parameters from `$3`).
+    /// key range (`inRange`, a condition over `t.key`, with its parameters from `$3`). Rows an apply batch has
+    /// locked are skipped, not waited for: that batch started after the snapshot (which was taken with no batch
+    /// in flight), so it stamps them past `position` anyway — and waiting could deadlock with its upsert, which
+    /// locks the same keys in another order.
     func pruneTouched(_ key: String, upTo position: Int64, inRange: (sql: String, parameters: [String?])? = nil)
         async throws
     {
@@ -111,8 +114,11 @@ extension StateStore {
         parameters += (inRange?.parameters ?? []).map { $0 as (any PostgresEncodable)? }
         try await connection.query(
             """
-            DELETE FROM partsync.touched_keys t WHERE t.migration = $1 AND t.stamp <= $2
-            \(inRange.map { "AND \($0.sql)" } ?? "")
+            DELETE FROM partsync.touched_keys d
+            USING (SELECT t.migration, t.key FROM partsync.touched_keys t
+                   WHERE t.migration = $1 AND t.stamp <= $2 \(inRange.map { "AND \($0.sql)" } ?? "")
+                   FOR UPDATE SKIP LOCKED) t
+            WHERE d.migration = t.migration AND d.key = t.key
             """, parameters)
     }
 

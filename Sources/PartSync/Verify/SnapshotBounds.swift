@@ -85,7 +85,7 @@ extension Verifier {
                     SELECT pg_catalog.pg_export_snapshot(), now()::text,
                            COALESCE(pg_catalog.pg_sequence_last_value('partsync.apply_stamp'), 0)
                     """).first!
-                try await tx.execute(unlock)
+                try await tx.execute(unlock + "; " + RowHash.readSettings)
                 let snapshot = Snapshot(id: try row.decode(String.self, at: 0), takenAt: try row.decode(String.self, at: 1),
                                         position: try row.decode(Int64.self, at: 2), opened: .now)
                 return try await body(tx, snapshot)

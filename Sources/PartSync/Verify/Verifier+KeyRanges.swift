@@ -19,12 +19,13 @@ extension Verifier {
         let store = StateStore(coordinator)
         let migration = context.record.key
         let layout = try await chunkLayout(context, on: coordinator)
+        let hash = try await RowHash.probe(context.key, on: coordinator)
         let queue = ChunkQueue(layout.map(\.chunk))
         let workers = max(1, options.workers)
         var connections: [Connection] = []
         do {
             for _ in 0..<workers { connections.append(try await workerConnection()) }
-            let report = try await pass(context, layout: layout, queue: queue, connections: connections,
+            let report = try await pass(context, hash: hash, layout: layout, queue: queue, connections: connections,
                                         pacer: pacer, on: coordinator, started: started)
             for connection in connections { await connection.close() }
             guard var report else { return nil }
@@ -38,7 +39,7 @@ extension Verifier {
     }
 
     private func pass(
-        _ context: MigrationContext, layout: [StateStore.ChunkResult], queue: ChunkQueue, connections: [Connection],
+        _ context: MigrationContext, hash: RowHash, layout: [StateStore.ChunkResult], queue: ChunkQueue, connections: [Connection],
         pacer: RowPacer, on coordinator: Connection, started: ContinuousClock.Instant
     ) async throws -> VerifyReport? {
         let store = StateStore(coordinator)
@@ -68,7 +69,7 @@ extension Verifier {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for connection in connections {
                         group.addTask {
-                            try await Self.sumRanges(queue, layout: layout, context: context, snapshot: snapshot.id,
+                            try await Self.sumRanges(queue, hash: hash, layout: layout, context: context, snapshot: snapshot.id,
                                                      deadline: deadline, pacer: pacer, timer: timer, on: connection)
                         }
                     }
@@ -104,7 +105,7 @@ extension Verifier {
         var inFlight: [VerifyReport.Difference] = []
         for chunk in mismatched.sorted() {
             if stop.isStopped { return nil }
-            let narrowed = try await narrow(chunk, layout: layout, context: context, on: coordinator)
+            let narrowed = try await narrow(chunk, hash: hash, layout: layout, context: context, on: coordinator)
             snapshots += 1
             longest = max(longest, narrowed.open)
             sourceSums.removeAll(bucket: chunk)
@@ -133,13 +134,13 @@ extension Verifier {
             sourceRows: sourceSums.rows, targetRows: targetSums.rows, periods: ChunkSums.periods(sourceSums, targetSums),
             divergent: Array(divergent.prefix(options.maxKeys)), inFlight: inFlight,
             inFlightKeys: max(pendingKeys, inFlight.count), durationSeconds: 0, workers: connections.count,
-            partsyncVersion: PartSyncVersion.current, method: Self.keyRangeMethod(chunks: layout.count),
+            partsyncVersion: PartSyncVersion.current, method: Self.keyRangeMethod(hash, chunks: layout.count),
             mode: options.rolling ? .rolling : .keyRanges, snapshots: snapshots,
             longestSnapshotSeconds: longest.seconds, touchedKeys: 0)
     }
 
-    static func keyRangeMethod(chunks: Int) -> String {
-        "row hash: hashtextextended(ROW(every column)::text, 0); chunk: \(chunks) ranges of the primary key "
+    static func keyRangeMethod(_ hash: RowHash, chunks: Int) -> String {
+        "row hash: \(hash.description); chunk: \(chunks) ranges of the primary key "
             + "(boundaries sampled from the source), split by date_trunc of the partition key; per chunk: count(*) "
             + "and sum of row hashes, both sides in the same REPEATABLE READ snapshot, several snapshots in all"
     }
@@ -202,12 +203,12 @@ extension Verifier {
 
     /// One worker in one round: imports the snapshot and sums chunks while the deadline allows.
     private static func sumRanges(
-        _ queue: ChunkQueue, layout: [StateStore.ChunkResult], context: MigrationContext, snapshot: String,
+        _ queue: ChunkQueue, hash: RowHash, layout: [StateStore.ChunkResult], context: MigrationContext, snapshot: String,
         deadline: SnapshotDeadline, pacer: RowPacer, timer: WorkTimer, on connection: Connection
     ) async throws {
         do {
             try await connection.withTransaction(isolation: .repeatableRead, readOnly: true) { tx in
-                try await tx.execute("SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot))")
+                try await tx.execute("SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot)); " + RowHash.readSettings)
                 while let chunk = await queue.take() {
                     let wait = await pacer.delay()
                     guard deadline.allows(await timer.longest, after: wait) else {
@@ -218,7 +219,7 @@ extension Verifier {
                     let begun = ContinuousClock.now
                     do {
                         try await tx.execute(deadline.timeoutSQL)
-                        let sums = try await rangeSums(chunk, layout: layout, context: context, on: tx)
+                        let sums = try await rangeSums(chunk, hash: hash, layout: layout, context: context, on: tx)
                         await queue.complete(sums)
                         await pacer.record(sums.sourceRows + sums.targetRows)
                         await timer.record(ContinuousClock.now - begun)
@@ -234,7 +235,7 @@ extension Verifier {
     }
 
     /// Both sides' sums of one chunk in the caller's snapshot.
-    static func rangeSums(_ chunk: Int, layout: [StateStore.ChunkResult], context: MigrationContext,
+    static func rangeSums(_ chunk: Int, hash: RowHash, layout: [StateStore.ChunkResult], context: MigrationContext,
                           on tx: Connection) async throws -> RangeSums {
         let key = context.key
         let range = key.inRange(.columns("a"), lower: layout[chunk].lower, upper: layout[chunk].upper, first: 1)
@@ -242,8 +243,8 @@ extension Verifier {
         func sums(_ table: SQLIdentifier) async throws -> [(period: String, rows: Int64, checksum: Int128)] {
             try await tx.query(
                 """
-                SELECT \(key.period("a", interval: context.record.interval)), count(*), sum(\(key.rowHash("a")))::text
-                FROM \(table.sql) a WHERE \(range.sql) GROUP BY 1
+                SELECT \(hash.period("a", interval: context.record.interval))::text, count(*), sum(\(hash.row("a")))::text
+                FROM \(table.sql) a WHERE \(range.sql) GROUP BY \(hash.period("a", interval: context.record.interval))
                 """, parameters).rows.map { row in
                 (row[0] ?? "", try row.decode(Int64.self, at: 1), try checksum(row[2]))
             }
@@ -254,7 +255,7 @@ extension Verifier {
 
     /// A mismatching chunk, again in a snapshot of its own: its sums, its pending keys and its differences,
     /// all as of that instant.
-    private func narrow(_ chunk: Int, layout: [StateStore.ChunkResult], context: MigrationContext,
+    private func narrow(_ chunk: Int, hash: RowHash, layout: [StateStore.ChunkResult], context: MigrationContext,
                         on coordinator: Connection) async throws
         -> (sums: RangeSums, divergent: [VerifyReport.Difference], inFlight: [VerifyReport.Difference],
             position: Int64, open: Duration)
@@ -266,19 +267,14 @@ extension Verifier {
             return try await Self.inSnapshot(context, on: coordinator) { tx, snapshot in
                 let deadline = SnapshotDeadline(seconds: bound, from: snapshot.opened)
                 try await tx.execute(deadline.timeoutSQL)
-                let sums = try await Self.rangeSums(chunk, layout: layout, context: context, on: tx)
-                let inLog = key.inRange(.columns("l"), lower: layout[chunk].lower, upper: layout[chunk].upper, first: 1)
-                let pending = Set(try await tx.query(
-                    "SELECT DISTINCT \(key.textArray("l")) FROM \(context.capture.log.sql) l WHERE \(inLog.sql)",
-                    inLog.parameters.map { $0 as (any PostgresEncodable)? }
-                ).rows.compactMap { TextArray.parse($0[0]) })
+                let sums = try await Self.rangeSums(chunk, hash: hash, layout: layout, context: context, on: tx)
                 let range = key.inRange(.columns("a"), lower: layout[chunk].lower, upper: layout[chunk].upper, first: 1)
                 let differences = try await Self.differences(
                     filter: (range.sql, range.parameters.map { $0 as (any PostgresEncodable)? }),
-                    source: context.source.identifier, target: context.target.identifier, key: key,
-                    limit: limit + pending.count, on: tx)
-                return (sums, differences.filter { !pending.contains($0.key) }, differences.filter { pending.contains($0.key) },
-                        snapshot.position, ContinuousClock.now - snapshot.opened)
+                    source: context.source.identifier, target: context.target.identifier, hash: hash,
+                    log: context.capture.log, limit: limit, on: tx)
+                return (sums, differences.divergent, differences.inFlight, snapshot.position,
+                        ContinuousClock.now - snapshot.opened)
             }
         } catch let error as PostgresError where error.isStatementTimeout {
             throw PartSyncError(

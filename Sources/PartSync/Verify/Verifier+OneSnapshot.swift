@@ -24,6 +24,7 @@ extension Verifier {
             WHERE isleaf AND pg_catalog.pg_relation_size(relid) > 0
             """, [target.sql]).first!.decode(Int.self, at: 0))
         let blocks = try await Self.blocks(source: source, target: target, on: coordinator)
+        let hash = try await RowHash.probe(key, on: coordinator)
         // A table never analysed has no row estimate: assume 50 rows a block, as the backfill does.
         let estimated = max(context.source.estimatedRows, blocks.source * 50, 1)
         let buckets = Int(min(4_096, max(1, (estimated + Int64(partitions * options.chunkRows) - 1)
@@ -40,9 +41,9 @@ extension Verifier {
             let deadline = SnapshotDeadline(seconds: bound, from: snapshot.opened)
             do {
                 try await tx.execute(deadline.timeoutSQL)
-                let pending = Set(try await tx.query(
-                    "SELECT DISTINCT \(key.textArray("l")) FROM \(context.capture.log.sql) l"
-                ).rows.compactMap { TextArray.parse($0[0]) })
+                let pending = try await tx.query(
+                    "SELECT count(*) FROM (SELECT DISTINCT \(key.list(.key)) FROM \(context.capture.log.sql)) l"
+                ).first!.decode(Int.self, at: 0)
 
                 let work = WorkQueue(Self.items(source: source, target: target, blocks: blocks, workers: workers,
                                                 sliceBlocks: sliceBlocks))
@@ -53,7 +54,7 @@ extension Verifier {
                             let connection = try await workerConnection()
                             do {
                                 let sums = try await Self.sumChunks(
-                                    work, snapshot: snapshot.id, key: key, interval: interval, buckets: buckets,
+                                    work, snapshot: snapshot.id, hash: hash, interval: interval, buckets: buckets,
                                     deadline: deadline, pacer: pacer, timer: timer, on: connection)
                                 await connection.close()
                                 return sums
@@ -77,26 +78,30 @@ extension Verifier {
                     return (sourceSums, targetSums)
                 }
                 let mismatched = ChunkSums.mismatched(sums.0, sums.1)
-                var differences: [VerifyReport.Difference] = []
+                var differences: (divergent: [VerifyReport.Difference], inFlight: [VerifyReport.Difference]) = ([], [])
                 if !mismatched.isEmpty {
                     try await tx.execute(deadline.timeoutSQL)
-                    let inChunks = "(\(key.period("a", interval: interval)), \(key.bucket("a", buckets: buckets))) IN "
+                    // The periods' ranges of the partition key first: the target reads only their partitions,
+                    // and the source its partition-key index if it has one.
+                    let inChunks = Self.periodRanges(hash, interval: interval, count: Set(mismatched.map(\.period)).count)
+                        + " AND (\(hash.period("a", interval: interval))::text, \(hash.bucket("a", buckets: buckets))) IN "
                         + "(SELECT p, b FROM ROWS FROM (pg_catalog.unnest($1::text[]), pg_catalog.unnest($2::int8[])) AS picked(p, b))"
+                    let periods = Set(mismatched.map(\.period)).sorted()
                     differences = try await Self.differences(
                         filter: (inChunks, [TextArray.literal(mismatched.map(\.period)),
-                                            "{" + mismatched.map { String($0.bucket) }.joined(separator: ",") + "}"]),
-                        source: source, target: target, key: key, limit: limit + pending.count, on: tx)
+                                            "{" + mismatched.map { String($0.bucket) }.joined(separator: ",") + "}"]
+                                    + periods.map { $0 as (any PostgresEncodable)? }),
+                        source: source, target: target, hash: hash, log: context.capture.log, limit: limit, on: tx)
                 }
-                let divergent = Array(differences.filter { !pending.contains($0.key) }.prefix(limit))
-                let inFlight = differences.filter { pending.contains($0.key) }
+                let (divergent, inFlight) = differences
                 let report = VerifyReport(
                     table: context.table, source: source.displayName, target: target.displayName,
                     snapshotAt: snapshot.takenAt, verdict: divergent.isEmpty ? .equal : .divergent,
                     chunks: Set(sums.0.chunks.keys).union(sums.1.chunks.keys).count, mismatchedChunks: mismatched.count,
                     sourceRows: sums.0.rows, targetRows: sums.1.rows, periods: ChunkSums.periods(sums.0, sums.1),
-                    divergent: divergent, inFlight: inFlight, inFlightKeys: pending.count,
+                    divergent: divergent, inFlight: inFlight, inFlightKeys: pending,
                     durationSeconds: 0, workers: workers, partsyncVersion: PartSyncVersion.current,
-                    method: Self.method(buckets: buckets, interval: interval), mode: .oneSnapshot, snapshots: 1,
+                    method: Self.method(hash, buckets: buckets, interval: interval), mode: .oneSnapshot, snapshots: 1,
                     longestSnapshotSeconds: (ContinuousClock.now - snapshot.opened).seconds, touchedKeys: 0)
                 return (report, snapshot.position)
             } catch let error as PostgresError where error.isStatementTimeout {
@@ -112,9 +117,23 @@ extension Verifier {
         return final
     }
 
-    static func method(buckets: Int, interval: PartitionInterval) -> String {
-        "row hash: hashtextextended(ROW(every column)::text, 0); chunk: (date_trunc('\(interval.rawValue)', "
-            + "partition key), hashtextextended(ROW(primary key)::text, 1) mod \(buckets)); per chunk: count(*) and "
+    /// `(a.pk >= $3 AND a.pk < $3 + 1 period) OR …` for `count` periods given from `$3` as the text
+    /// `date_trunc` printed, each bound cast to the partition key's own type (so both an index on it and
+    /// partition pruning apply).
+    static func periodRanges(_ hash: RowHash, interval: PartitionInterval, count: Int) -> String {
+        let shape = hash.key.shape
+        let column = "a." + SQLIdentifier.quote(shape.partitionKey)
+        let type = shape.column(shape.partitionKey)?.type ?? "timestamp with time zone"
+        let ranges = (0..<count).map { index in
+            let start = "$\(index + 3)::timestamptz"
+            return "(\(column) >= (\(start))::\(type) AND \(column) < (\(start) + interval '1 \(interval.rawValue)')::\(type))"
+        }
+        return "(" + ranges.joined(separator: " OR ") + ")"
+    }
+
+    static func method(_ hash: RowHash, buckets: Int, interval: PartitionInterval) -> String {
+        "row hash: \(hash.description); chunk: (date_trunc('\(interval.rawValue)', "
+            + "partition key), hash_record_extended(ROW(primary key), 1) mod \(buckets)); per chunk: count(*) and "
             + "sum of row hashes, both sides in one REPEATABLE READ snapshot"
     }
 
@@ -167,11 +186,11 @@ extension Verifier {
     /// One worker: imports the snapshot, then sums chunks of the items it takes until none is left, keeping to
     /// the pace and the deadline.
     private static func sumChunks(
-        _ work: WorkQueue, snapshot: String, key: KeySQL, interval: PartitionInterval, buckets: Int,
+        _ work: WorkQueue, snapshot: String, hash: RowHash, interval: PartitionInterval, buckets: Int,
         deadline: SnapshotDeadline, pacer: RowPacer, timer: WorkTimer, on connection: Connection
     ) async throws -> [(Side, ChunkSums.Chunk, Int64, Int128)] {
         try await connection.withTransaction(isolation: .repeatableRead, readOnly: true) { tx in
-            try await tx.execute("SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot))")
+            try await tx.execute("SET TRANSACTION SNAPSHOT \(SQLLiteral.quote(snapshot)); " + RowHash.readSettings)
             var results: [(Side, ChunkSums.Chunk, Int64, Int128)] = []
             while let item = await work.next() {
                 let wait = await pacer.delay()
@@ -187,10 +206,10 @@ extension Verifier {
                 }
                 let rows = try await tx.query(
                     """
-                    SELECT \(key.period("a", interval: interval)), \(key.bucket("a", buckets: buckets)), count(*),
-                           sum(\(key.rowHash("a")))::text
+                    SELECT \(hash.period("a", interval: interval))::text, \(hash.bucket("a", buckets: buckets)), count(*),
+                           sum(\(hash.row("a")))::text
                     FROM \(item.table.sql) a WHERE \(conditions.joined(separator: " AND "))
-                    GROUP BY 1, 2
+                    GROUP BY \(hash.period("a", interval: interval)), 2
                     """, parameters)
                 var read: Int64 = 0
                 for row in rows.rows {

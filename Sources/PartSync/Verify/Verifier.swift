@@ -237,11 +237,14 @@ public struct Verifier: Sendable {
     }
 
     /// The exact differences among the rows `filter` selects (a condition over alias `a`, its parameters from
-    /// `$1`), in the caller's snapshot, at most `limit`.
+    /// `$1`), in the caller's snapshot: those whose key is not pending in the change log `log` (divergent) and
+    /// those whose key is (in flight), at most `limit` of each. Pending keys are matched in the server (a hash
+    /// join with the log's distinct keys), so a long backlog costs the server a hash table, not this process.
     static func differences(
         filter: (sql: String, parameters: [(any PostgresEncodable)?]), source: SQLIdentifier, target: SQLIdentifier,
-        key: KeySQL, limit: Int, on tx: Connection
-    ) async throws -> [VerifyReport.Difference] {
+        hash: RowHash, log: SQLIdentifier, limit: Int, on tx: Connection
+    ) async throws -> (divergent: [VerifyReport.Difference], inFlight: [VerifyReport.Difference]) {
+        let key = hash.key
         let columns = key.names(.all)
         let differing = columns.map { column in
             let name = SQLIdentifier.quote(column)
@@ -250,12 +253,15 @@ public struct Verifier: Sendable {
         }.joined(separator: ", ")
         let keyText = key.names(.key).map { "COALESCE(sl.\(SQLIdentifier.quote($0)), tl.\(SQLIdentifier.quote($0)))::text" }
             .joined(separator: ", ")
+        let pendingMatch = key.names(.key).map {
+            "p.\(SQLIdentifier.quote($0)) = COALESCE(sl.\(SQLIdentifier.quote($0)), tl.\(SQLIdentifier.quote($0)))"
+        }.joined(separator: " AND ")
         let rows = try await tx.query(
             """
             WITH s AS (
-                SELECT a.*, \(key.rowHash("a")) AS partsync_h FROM \(source.sql) a WHERE \(filter.sql)
+                SELECT a.*, \(hash.row("a")) AS partsync_h FROM \(source.sql) a WHERE \(filter.sql)
             ), t AS (
-                SELECT a.*, \(key.rowHash("a")) AS partsync_h, a.tableoid::regclass::text AS partsync_partition
+                SELECT a.*, \(hash.row("a")) AS partsync_h, a.tableoid::regclass::text AS partsync_partition
                 FROM \(target.sql) a WHERE \(filter.sql)
             ), sl AS (
                 SELECT * FROM s WHERE NOT EXISTS (
@@ -263,20 +269,31 @@ public struct Verifier: Sendable {
             ), tl AS (
                 SELECT * FROM t WHERE NOT EXISTS (
                     SELECT 1 FROM s WHERE \(key.equal(.key, "s", "t")) AND s.partsync_h = t.partsync_h)
+            ), p AS (
+                SELECT DISTINCT \(key.list(.key)) FROM \(log.sql)
+            ), found AS (
+                SELECT ARRAY[\(keyText)] AS k,
+                       CASE WHEN sl.partsync_h IS NULL THEN 'extra' WHEN tl.partsync_h IS NULL THEN 'missing'
+                            ELSE 'different' END AS c,
+                       pg_catalog.array_remove(ARRAY[\(differing)]::text[], NULL) AS d,
+                       tl.partsync_partition AS part,
+                       p.\(SQLIdentifier.quote(key.names(.key)[0])) IS NOT NULL AS pending
+                FROM sl FULL JOIN tl ON \(key.equal(.key, "sl", "tl"))
+                LEFT JOIN p ON \(pendingMatch)
             )
-            SELECT ARRAY[\(keyText)],
-                   CASE WHEN sl.partsync_h IS NULL THEN 'extra' WHEN tl.partsync_h IS NULL THEN 'missing'
-                        ELSE 'different' END,
-                   pg_catalog.array_remove(ARRAY[\(differing)]::text[], NULL),
-                   tl.partsync_partition
-            FROM sl FULL JOIN tl ON \(key.equal(.key, "sl", "tl"))
-            ORDER BY 1, 2 LIMIT $\(filter.parameters.count + 1)
+            (SELECT * FROM found WHERE NOT pending ORDER BY k, c LIMIT $\(filter.parameters.count + 1))
+            UNION ALL
+            (SELECT * FROM found WHERE pending ORDER BY k, c LIMIT $\(filter.parameters.count + 1))
             """, filter.parameters + [limit])
-        return try rows.rows.map { row in
-            VerifyReport.Difference(
+        var divergent: [VerifyReport.Difference] = []
+        var inFlight: [VerifyReport.Difference] = []
+        for row in rows.rows {
+            let difference = VerifyReport.Difference(
                 key: TextArray.parse(row[0]) ?? [], class: VerifyReport.Class(rawValue: try row.decode(String.self, at: 1))!,
                 columns: TextArray.parse(row[2]) ?? [], partition: row[3])
+            if try row.decode(Bool.self, at: 4) { inFlight.append(difference) } else { divergent.append(difference) }
         }
+        return (divergent, inFlight)
     }
 
     /// Sends every divergent key through the applier's key path: its entries go into the change log (the pair
