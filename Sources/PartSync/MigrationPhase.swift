@@ -100,4 +100,16 @@ public enum PhaseRule: Sendable, Equatable {
             return .refuse("a migration in phase \(phase.rawValue) is not verified by this command")
         }
     }
+
+    /// `partsync abandon`: any phase before the swap; after it, the way back is rollback.
+    public static func abandon(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .planned, .prepared, .backfilling, .syncing, .verified: return .run
+        case .failed where failedFrom.map { [.prepared, .backfilling, .syncing, .verified].contains($0) } ?? true:
+            return .run
+        case .failed, .cutOver, .rolledBack, .finished:
+            return .refuse("abandon undoes a migration before its cutover; this one is in phase \(phase.rawValue)"
+                + (failedFrom.map { " (failed during \($0.rawValue))" } ?? ""))
+        }
+    }
 }

@@ -39,6 +39,7 @@ public struct SQLState: Hashable, Sendable, ExpressibleByStringLiteral, CustomSt
     public static let connectionException: SQLState = "08000"
     public static let statementTimeout: SQLState = "57014"
     public static let idleInTransactionTimeout: SQLState = "25P03"
+    public static let dependentObjectsStillExist: SQLState = "2BP01"
 
     /// Errors after which the same work may succeed on a new attempt or a new connection.
     public var isTransient: Bool {

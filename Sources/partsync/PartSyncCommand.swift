@@ -15,7 +15,7 @@ struct PartSyncCommand: AsyncParsableCommand {
             4 interrupted (resumable).
             """,
         version: PartSyncVersion.current,
-        subcommands: [Plan.self, Prepare.self, Backfill.self, Sync.self, Verify.self, Status.self]
+        subcommands: [Plan.self, Prepare.self, Backfill.self, Sync.self, Verify.self, Status.self, Abandon.self]
     )
 
     /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for

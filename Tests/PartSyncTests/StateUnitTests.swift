@@ -101,3 +101,24 @@ import Testing
         #expect(shape.insertColumns == ["id", "body", "created_at"])
     }
 }
+
+@Suite struct AbandonRuleTests {
+    @Test("abandon runs in every phase before the swap and is refused from the cutover on")
+    func rule() {
+        for phase in [MigrationPhase.planned, .prepared, .backfilling, .syncing, .verified] {
+            #expect(PhaseRule.abandon(phase, failedFrom: nil) == .run, "\(phase)")
+        }
+        #expect(PhaseRule.abandon(.failed, failedFrom: .backfilling) == .run)
+        #expect(PhaseRule.abandon(.failed, failedFrom: .syncing) == .run)
+        for phase in [MigrationPhase.cutOver, .rolledBack, .finished] {
+            guard case .refuse = PhaseRule.abandon(phase, failedFrom: nil) else {
+                Issue.record("\(phase): expected a refusal")
+                continue
+            }
+        }
+        guard case .refuse = PhaseRule.abandon(.failed, failedFrom: .cutOver) else {
+            Issue.record("a cutover that failed is not abandoned")
+            return
+        }
+    }
+}
