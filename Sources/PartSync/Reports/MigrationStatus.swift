@@ -38,6 +38,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     public var sync: SyncLag
     /// The latest `partsync verify`, if any.
     public var verification: StateStore.VerificationSummary?
+    /// Before cutover (syncing, verified): the cutover's preflight checks with their default bounds.
+    public var cutoverPreflight: CutoverPreflight?
     public var lastEvents: [String]
 
     /// Every migration partsync knows in this database, or the one of `table`.
@@ -82,12 +84,18 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             FROM pg_catalog.pg_index x WHERE x.indrelid = $1 AND NOT x.indisprimary
             """, [record.targetOID]).first!
         let sync = try await SyncLag.load(context, on: connection)
+        let preflight = record.phase == .syncing || record.phase == .verified
+            ? CutoverPreflight.evaluate(
+                try await CutoverPreflight.Facts.gather(context, on: connection), table: record.source.displayName,
+                maxLagMilliseconds: CutoverPreflight.defaultMaxLagMilliseconds,
+                lockTimeoutMilliseconds: CutoverPreflight.defaultLockTimeoutMilliseconds)
+            : nil
         return MigrationStatus(
             table: record.source.displayName, target: record.target.displayName, phase: record.phase,
             failedFrom: record.failedFrom, failure: record.failure, paused: record.paused, drift: context.drift,
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
-            sync: sync, verification: try await store.latestVerification(record.key),
+            sync: sync, verification: try await store.latestVerification(record.key), cutoverPreflight: preflight,
             lastEvents: try await store.recentEvents(record.key))
     }
 
@@ -124,6 +132,14 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             }
         } else {
             lines.append("  last verification: none yet")
+        }
+        if let cutoverPreflight {
+            if cutoverPreflight.ready {
+                lines.append("  cutover preflight: ready (\(cutoverPreflight.checks.map(\.name).joined(separator: ", ")))")
+            } else {
+                lines.append("  cutover preflight: not ready")
+                lines += cutoverPreflight.failed.map { "    - \($0.name): \($0.detail)" }
+            }
         }
         if !lastEvents.isEmpty {
             lines.append("  recent events:")

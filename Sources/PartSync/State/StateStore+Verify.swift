@@ -17,6 +17,20 @@ extension StateStore {
         public var equalChunks: Int
         /// Keys changed since their chunk's last clean result (what cutover rechecks).
         public var touchedKeys: Int64
+
+        public init(finishedAt: String, verdict: String, sourceRows: Int64, targetRows: Int64, divergentKeys: Int,
+                    inFlightKeys: Int, seconds: Double, chunks: Int, equalChunks: Int, touchedKeys: Int64) {
+            self.finishedAt = finishedAt
+            self.verdict = verdict
+            self.sourceRows = sourceRows
+            self.targetRows = targetRows
+            self.divergentKeys = divergentKeys
+            self.inFlightKeys = inFlightKeys
+            self.seconds = seconds
+            self.chunks = chunks
+            self.equalChunks = equalChunks
+            self.touchedKeys = touchedKeys
+        }
     }
 
     /// Stores a finished run with its report.
