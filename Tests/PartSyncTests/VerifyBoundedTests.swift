@@ -150,6 +150,34 @@ import TestSupport
         }
     }
 
+    @Test("cutover's recheck compares exactly the touched keys and the chunks not found equal, inside a transaction")
+    func recheck() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await VerifyTests.backfilled(database, setup: VerifyTests.things, table: "things")
+            let options = Verifier.Options(chunkRows: 300, rolling: true, passes: 1)
+            _ = try await Verifier(configuration: database.configuration, table: "things", options: options).run()
+            try await connection.execute("UPDATE things SET label = 'moved on' WHERE id IN (5, 600)")
+            _ = try await SyncFollower(configuration: database.configuration, table: "things").run(.untilCaughtUp)
+            // An apply that went wrong for a touched key, and a write straight into the twin for an untouched one.
+            try await connection.execute("""
+                UPDATE things_partitioned SET label = 'lost' WHERE id = 600;
+                UPDATE things_partitioned SET label = 'sneaked in' WHERE id = 1500;
+                """)
+            let context = try await MigrationContext.load(table: "things", on: connection, phase: .verified)
+            let first = try await connection.withTransaction { tx in try await Verifier.recheck(context, on: tx) }
+            #expect(first.touchedKeys == 2 && first.uncleanChunks == 0)
+            #expect(first.divergent.map { "\($0.key[0]) \($0.columns.joined())" } == ["600 label"],
+                    "only the touched keys are compared: \(first.divergent)")
+
+            // A pass finds both; their chunks are then read whole by the recheck.
+            let pass = try await Verifier(configuration: database.configuration, table: "things", options: options).run()
+            #expect(Set(pass.report.divergent.map { $0.key[0] }) == ["1500", "600"])
+            let second = try await connection.withTransaction { tx in try await Verifier.recheck(context, on: tx) }
+            #expect(second.uncleanChunks >= 1)
+            #expect(Set(second.divergent.map { $0.key[0] }) == ["600", "1500"], "\(second.divergent)")
+        }
+    }
+
     static func touched(_ connection: Connection) async throws -> [String] {
         try await connection.query("SELECT key[1] FROM partsync.touched_keys ORDER BY key[1]").rows.compactMap { $0[0] }
     }

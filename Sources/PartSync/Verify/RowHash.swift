@@ -24,21 +24,32 @@ struct RowHash: Sendable {
     /// False before PostgreSQL 14: the whole row through its text form.
     let typed: Bool
 
-    /// Finds which column types lack an extended hash function (one probe per distinct type).
+    /// Finds which column types lack an extended hash function. One statement, which never fails (a DO block
+    /// that catches each type's lookup error), so it also runs inside the caller's transaction (cutover's).
     static func probe(_ key: KeySQL, on connection: Connection) async throws -> RowHash {
         let version = try await connection.query("SELECT pg_catalog.current_setting('server_version_num')::int")
             .first!.decode(Int.self, at: 0)
         guard version >= 140_000 else { return RowHash(key: key, textual: [], typed: false) }
-        var unhashable: Set<String> = []
-        for type in Set(key.shape.columns.map(\.type)) {
-            do {
-                // Looking up the type's hash function fails for a type without one, NULL or not. The type text
-                // is the catalog's format_type of a live column (the shape is checked against it on load).
-                _ = try await connection.query("SELECT pg_catalog.hash_record_extended(ROW(NULL::\(type)), 0)")
-            } catch let error as PostgresError where error.kind == .server {
-                unhashable.insert(type)
-            }
-        }
+        let types = Array(Set(key.shape.columns.map(\.type))).sorted()
+        // The type texts are the catalog's format_type of live columns (the shape is checked against them on
+        // load); they reach the server as a literal array, each one only inside format('%s').
+        let body = """
+            DECLARE t text; missing text[] := '{}';
+            BEGIN
+                FOREACH t IN ARRAY \(SQLLiteral.quote(TextArray.literal(types)))::text[] LOOP
+                    BEGIN
+                        EXECUTE pg_catalog.format('SELECT pg_catalog.hash_record_extended(ROW(NULL::%s), 0)', t);
+                    EXCEPTION WHEN OTHERS THEN
+                        missing := missing || t;
+                    END;
+                END LOOP;
+                PERFORM pg_catalog.set_config('partsync.unhashable_types', missing::text, false);
+            END
+            """
+        let tag = DollarQuote.tag(for: body)
+        try await connection.execute("DO \(tag)\n\(body)\n\(tag)")
+        let unhashable = Set(TextArray.parse(try await connection.query(
+            "SELECT pg_catalog.current_setting('partsync.unhashable_types')").first?[0]) ?? [])
         return RowHash(key: key, textual: Set(key.shape.columns.filter { unhashable.contains($0.type) }.map(\.name)),
                        typed: true)
     }
