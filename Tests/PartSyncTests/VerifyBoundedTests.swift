@@ -179,7 +179,7 @@ import TestSupport
     }
 
     static func touched(_ connection: Connection) async throws -> [String] {
-        try await connection.query("SELECT key[1] FROM partsync.touched_keys ORDER BY key[1]").rows.compactMap { $0[0] }
+        try await connection.query("SELECT DISTINCT key[1] FROM partsync.touched_keys ORDER BY 1").rows.compactMap { $0[0] }
     }
 
     @Test("rolling verification while sync --follow applies random writes: no divergence, and nothing touched once quiet")

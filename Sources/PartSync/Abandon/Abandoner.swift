@@ -103,6 +103,7 @@ public enum Abandoner {
             try await tx.execute("DROP TABLE \(target.sql)")
             removed.append("the twin \(target.displayName) and its \(partitions) partition(s)")
         }
+        try await tx.query("DELETE FROM partsync.touched_keys WHERE migration = $1", [record.key])
         try await tx.query("DELETE FROM partsync.migrations WHERE key = $1", [record.key])
         removed.append("the migration's state (phase, checkpoints, verifications, events)")
         let others = try await tx.query("SELECT count(*) FROM partsync.migrations").first!.decode(Int.self, at: 0)

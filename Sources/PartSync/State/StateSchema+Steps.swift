@@ -298,15 +298,16 @@ extension StateSchema {
             """,
             """
             CREATE TABLE partsync.touched_keys (
-                migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+                migration text NOT NULL,
                 key text[] NOT NULL,
-                stamp bigint NOT NULL,
-                PRIMARY KEY (migration, key)
+                stamp bigint NOT NULL
             )
             """,
+            "CREATE INDEX touched_keys_stamp ON partsync.touched_keys (migration, stamp)",
             """
             COMMENT ON TABLE partsync.touched_keys IS 'keys the applier changed since their chunk was last \
-            verified equal; cutover rechecks exactly these'
+            verified equal, a row per apply batch and key; cutover rechecks exactly these. Append-only and \
+            without a foreign key, to cost apply batches little: abandon deletes the rows of a migration'
             """,
             """
             CREATE TABLE partsync.verify_chunks (
