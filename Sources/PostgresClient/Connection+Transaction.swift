@@ -23,11 +23,13 @@ extension Connection {
     ///   - readOnly: start a `READ ONLY` transaction.
     ///   - settings: run-time parameters set with `SET LOCAL` semantics, e.g. `["lock_timeout": "200ms"]`;
     ///     they end with the transaction.
+    ///   - rollBack: end with `ROLLBACK` even when the body succeeds (its value is still returned): for work
+    ///     that must leave nothing behind, such as `EXPLAIN ANALYZE`.
     /// - Throws: the body's error; a `TransactionError` when the rollback fails as well; a commit failure
     ///   (e.g. a serialization failure at commit) as a `PostgresError`.
     public func withTransaction<T: Sendable>(
         isolation: IsolationLevel = .readCommitted, readOnly: Bool = false, settings: [String: String] = [:],
-        _ body: @Sendable (isolated Connection) async throws -> T
+        rollBack: Bool = false, _ body: @Sendable (isolated Connection) async throws -> T
     ) async throws -> T {
         try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
         let value: T
@@ -43,6 +45,10 @@ extension Connection {
                 throw TransactionError(bodyError: error, rollbackError: rollbackError)
             }
             throw error
+        }
+        if rollBack {
+            try await execute("ROLLBACK")
+            return value
         }
         let result = try await execute("COMMIT")
         // COMMIT of a transaction that already failed reports ROLLBACK instead of failing.

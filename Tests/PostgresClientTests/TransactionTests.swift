@@ -25,6 +25,12 @@ import TestSupport
                     try await tx.query("INSERT INTO t VALUES (1)")
                 }
             }
+            // rollBack: the body succeeds and returns its value, and its work is undone all the same.
+            let seen = try await connection.withTransaction(rollBack: true) { tx in
+                try await tx.query("INSERT INTO t VALUES (5)")
+                return try await tx.query("SELECT count(*) FROM t").first!.decode(Int.self, at: 0)
+            }
+            #expect(seen == 3)
             let ids = try await connection.query("SELECT id FROM t ORDER BY id").rows.map { try $0.decode(Int.self, at: 0) }
             #expect(ids == [1, 2])
         }

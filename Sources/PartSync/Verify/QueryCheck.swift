@@ -148,7 +148,8 @@ public struct QueryCheck: Sendable {
             let sides = (source: query.sql(for: source), target: query.sql(for: target))
             let measured: (source: [Explain], target: [Explain])
             do {
-                measured = try await Self.rolledBack(connection) { tx in
+                // Read-only and rolled back, so ANALYZE of a query cannot leave anything behind.
+                measured = try await connection.withTransaction(readOnly: true, rollBack: true) { tx in
                     // Warm both sides first, then alternate so that neither gets all the quiet moments.
                     _ = try await Explain.run(sides.source, on: tx)
                     _ = try await Explain.run(sides.target, on: tx)
@@ -192,28 +193,6 @@ public struct QueryCheck: Sendable {
         let sorted = values.sorted()
         let half = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2
-    }
-
-    /// Runs `body` in a `READ ONLY` transaction that is always rolled back, never committed: the body's value
-    /// leaves `withTransaction` as a thrown `RolledBack`, which makes it roll back.
-    /// - Throws: the body's error, or the rollback's when that fails.
-    static func rolledBack<T: Sendable>(
-        _ connection: Connection, _ body: @Sendable (isolated Connection) async throws -> T
-    ) async throws -> T {
-        do {
-            _ = try await connection.withTransaction(readOnly: true) { tx -> Bool in
-                throw RolledBack(value: try await body(tx))
-            }
-        } catch let done as RolledBack<T> {
-            return done.value
-        } catch let error as TransactionError where error.bodyError is RolledBack<T> {
-            throw error.rollbackError
-        }
-        preconditionFailure("the transaction's body always throws")
-    }
-
-    private struct RolledBack<T: Sendable>: Error {
-        var value: T
     }
 }
 
