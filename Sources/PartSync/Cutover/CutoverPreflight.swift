@@ -137,42 +137,51 @@ public struct CutoverPreflight: Sendable, Codable, Equatable {
     }
 }
 
-extension CutoverPreflight.Facts {
-    /// Reads the facts of a loaded migration from the state and `pg_stat_activity` / `pg_locks`.
-    static func gather(_ context: MigrationContext, on connection: Connection) async throws -> Self {
-        let tables = [Int64(context.record.sourceOID), Int64(context.record.targetOID)]
-        let oids = "{" + tables.map(String.init).joined(separator: ",") + "}"
-        // Locks on the tables or any of the target's partitions, by other sessions.
-        let relations = """
-            SELECT $1::oid[] AS o UNION ALL
-            SELECT ARRAY(SELECT relid::oid FROM pg_catalog.pg_partition_tree($2::oid::regclass))
+extension CutoverPreflight.Holder {
+    /// The relations `$1` (a `regclass[]`) names, with all their partitions (`pg_partition_tree` lists
+    /// nothing for a table that is not partitioned, so the tables themselves come first).
+    static let relationsSQL = "SELECT t FROM pg_catalog.unnest($1::regclass[]) t UNION "
+        + "SELECT p.relid FROM pg_catalog.unnest($1::regclass[]) t, LATERAL pg_catalog.pg_partition_tree(t) p"
+
+    /// Other sessions holding a lock on any of `tables` or their partitions (a `LOCK TABLE` of a partitioned
+    /// table waits for those too), oldest transaction first. `clientsOnly`: client backends inside a
+    /// transaction, leaving out autovacuum and other background workers.
+    static func holding(_ tables: [SQLIdentifier], clientsOnly: Bool, on connection: Connection) async throws -> [Self] {
+        try await connection.query(
             """
-        let holders = try await connection.query(
-            """
-            SELECT DISTINCT a.pid, extract(epoch FROM pg_catalog.clock_timestamp() - a.xact_start)::float8,
+            SELECT DISTINCT a.pid, COALESCE(extract(epoch FROM pg_catalog.clock_timestamp() - a.xact_start), 0)::float8,
                    COALESCE(a.state, ''), left(COALESCE(a.query, ''), 120)
             FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_catalog.pg_backend_pid()
-              AND a.xact_start IS NOT NULL AND a.backend_type = 'client backend'
-              AND l.relation = ANY (SELECT unnest(o) FROM (\(relations)) r)
+              AND l.relation IN (\(relationsSQL))
+              \(clientsOnly ? "AND a.xact_start IS NOT NULL AND a.backend_type = 'client backend'" : "")
             ORDER BY 2 DESC
-            """, [oids, tables[1]]).rows.map { row in
-            CutoverPreflight.Holder(pid: try row.decode(Int32.self, at: 0), transactionSeconds: try row.decode(Double.self, at: 1),
-                                    state: row[2] ?? "", query: row[3] ?? "")
+            """, [TextArray.literal(tables.map(\.sql))]).rows.map { row in
+            Self(pid: try row.decode(Int32.self, at: 0), transactionSeconds: try row.decode(Double.self, at: 1),
+                 state: row[2] ?? "", query: row[3] ?? "")
         }
+    }
+}
+
+extension CutoverPreflight.Facts {
+    /// Reads the facts of a loaded migration from the state and `pg_stat_activity` / `pg_locks`.
+    static func gather(_ context: MigrationContext, on connection: Connection) async throws -> Self {
+        let tables = [context.source.identifier, context.target.identifier]
+        let names = TextArray.literal(tables.map(\.sql))
+        let holders = try await CutoverPreflight.Holder.holding(tables, clientsOnly: true, on: connection)
         let prepared = try await connection.query(
             """
             SELECT DISTINCT p.gid FROM pg_catalog.pg_prepared_xacts p
             JOIN pg_catalog.pg_locks l ON l.virtualtransaction = '-1/' || p.transaction::text
-            WHERE l.locktype = 'relation' AND l.relation = ANY (SELECT unnest(o) FROM (\(relations)) r)
+            WHERE l.locktype = 'relation' AND l.relation IN (\(CutoverPreflight.Holder.relationsSQL))
             ORDER BY 1
-            """, [oids, tables[1]]).rows.compactMap { $0[0] }
+            """, [names]).rows.compactMap { $0[0] }
         let vacuums = try await connection.query(
             """
             SELECT a.pid FROM pg_catalog.pg_stat_progress_vacuum v JOIN pg_catalog.pg_stat_activity a ON a.pid = v.pid
             WHERE a.backend_type = 'autovacuum worker' AND a.query LIKE '%(to prevent wraparound)%'
-              AND v.relid = ANY (SELECT unnest(o) FROM (\(relations)) r)
-            """, [oids, tables[1]]).rows.map { try $0.decode(Int32.self, at: 0) }
+              AND v.relid IN (\(CutoverPreflight.Holder.relationsSQL))
+            """, [names]).rows.map { try $0.decode(Int32.self, at: 0) }
         return Self(
             phase: context.record.phase, failedFrom: context.record.failedFrom,
             lag: try await SyncLag.load(context, on: connection),

@@ -47,14 +47,14 @@ public struct SwapLock: Sendable {
                     return try await body(tx, taken)
                 }
             } catch let error as PostgresError where error.sqlState == .lockNotAvailable {
-                holders = try await Self.holders(of: tables, on: connection)
+                holders = try await CutoverPreflight.Holder.holding(tables, clientsOnly: false, on: connection)
                 if let limit = cancelBlockersAfterMilliseconds {
                     let old = holders.filter { $0.transactionSeconds * 1000 >= Double(limit) }
                     for holder in old {
                         try await connection.query("SELECT pg_catalog.pg_cancel_backend($1)", [holder.pid])
                     }
                     try await Task.sleep(for: .milliseconds(50))
-                    let still = Set(try await Self.holders(of: tables, on: connection).map(\.pid))
+                    let still = Set(try await CutoverPreflight.Holder.holding(tables, clientsOnly: false, on: connection).map(\.pid))
                     for holder in old where still.contains(holder.pid) {
                         try await connection.query("SELECT pg_catalog.pg_terminate_backend($1)", [holder.pid])
                     }
@@ -72,22 +72,5 @@ public struct SwapLock: Sendable {
                     "pid \($0.pid) (\($0.state), open \(Int($0.transactionSeconds)) s): \($0.query)"
                 }.joined(separator: "; ")),
             nextStep: "let those sessions finish and run it again, or give --cancel-blockers-after MS")
-    }
-
-    /// Other sessions holding any lock on `tables`, oldest transaction first.
-    static func holders(of tables: [SQLIdentifier], on connection: Connection) async throws -> [CutoverPreflight.Holder] {
-        try await connection.query(
-            """
-            SELECT DISTINCT a.pid, COALESCE(extract(epoch FROM pg_catalog.clock_timestamp() - a.xact_start), 0)::float8,
-                   COALESCE(a.state, ''), left(COALESCE(a.query, ''), 120)
-            FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_catalog.pg_backend_pid()
-              AND l.relation = ANY ($1::regclass[])
-            ORDER BY 2 DESC
-            """, [TextArray.literal(tables.map(\.sql))]).rows.map { row in
-            CutoverPreflight.Holder(pid: try row.decode(Int32.self, at: 0),
-                                    transactionSeconds: try row.decode(Double.self, at: 1),
-                                    state: row[2] ?? "", query: row[3] ?? "")
-        }
     }
 }
