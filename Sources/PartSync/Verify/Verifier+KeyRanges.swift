@@ -12,14 +12,14 @@ import PostgresClient
 /// forgets the touched keys of its range up to that stamp.
 extension Verifier {
     /// One pass over every chunk. Nil when stopped (the chunk results so far stay stored).
-    func verifyByKeyRanges(_ context: MigrationContext, on coordinator: Connection, pacer: RowPacer) async throws
+    func verifyByKeyRanges(_ context: MigrationContext, hash: RowHash, on coordinator: Connection, pacer: RowPacer)
+        async throws
         -> VerifyReport?
     {
         let started = ContinuousClock.now
         let store = StateStore(coordinator)
         let migration = context.record.key
         let layout = try await chunkLayout(context, on: coordinator)
-        let hash = try await RowHash.probe(context.key, on: coordinator)
         let queue = ChunkQueue(layout.map(\.chunk))
         let workers = max(1, options.workers)
         var connections: [Connection] = []
@@ -44,7 +44,6 @@ extension Verifier {
     ) async throws -> VerifyReport? {
         let store = StateStore(coordinator)
         let migration = context.record.key
-        let key = context.key
         let bound = options.maxSnapshotSeconds
         let timer = WorkTimer()
         var sourceSums = ChunkSums()
@@ -63,9 +62,7 @@ extension Verifier {
             let round = try await Self.inSnapshot(context, on: coordinator) { tx, snapshot in
                 let deadline = SnapshotDeadline(seconds: bound, from: snapshot.opened)
                 try await tx.execute(deadline.timeoutSQL)
-                let pending = try await tx.query(
-                    "SELECT count(*) FROM (SELECT DISTINCT \(key.list(.key)) FROM \(context.capture.log.sql)) l"
-                ).first!.decode(Int.self, at: 0)
+                let pending = try await Self.pendingKeys(context, on: tx)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for connection in connections {
                         group.addTask {

@@ -9,11 +9,11 @@ extension Verifier {
 
     /// One pass in one snapshot.
     /// - Throws: `SnapshotExpired` when the snapshot would stay open longer than `maxSnapshotSeconds`.
-    func verifyInOneSnapshot(_ context: MigrationContext, on coordinator: Connection, pacer: RowPacer) async throws
+    func verifyInOneSnapshot(_ context: MigrationContext, hash: RowHash, on coordinator: Connection, pacer: RowPacer)
+        async throws
         -> VerifyReport
     {
         let started = ContinuousClock.now
-        let key = context.key
         let source = context.source.identifier
         let target = context.target.identifier
         let interval = context.record.interval
@@ -24,7 +24,6 @@ extension Verifier {
             WHERE isleaf AND pg_catalog.pg_relation_size(relid) > 0
             """, [target.sql]).first!.decode(Int.self, at: 0))
         let blocks = try await Self.blocks(source: source, target: target, on: coordinator)
-        let hash = try await RowHash.probe(key, on: coordinator)
         // A table never analysed has no row estimate: assume 50 rows a block, as the backfill does.
         let estimated = max(context.source.estimatedRows, blocks.source * 50, 1)
         let buckets = Int(min(4_096, max(1, (estimated + Int64(partitions * options.chunkRows) - 1)
@@ -41,9 +40,7 @@ extension Verifier {
             let deadline = SnapshotDeadline(seconds: bound, from: snapshot.opened)
             do {
                 try await tx.execute(deadline.timeoutSQL)
-                let pending = try await tx.query(
-                    "SELECT count(*) FROM (SELECT DISTINCT \(key.list(.key)) FROM \(context.capture.log.sql)) l"
-                ).first!.decode(Int.self, at: 0)
+                let pending = try await Self.pendingKeys(context, on: tx)
 
                 let work = WorkQueue(Self.items(source: source, target: target, blocks: blocks, workers: workers,
                                                 sliceBlocks: sliceBlocks))

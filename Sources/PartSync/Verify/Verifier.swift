@@ -145,9 +145,10 @@ public struct Verifier: Sendable {
     func verify(_ context: MigrationContext, on connection: Connection, pacer: RowPacer) async throws
         -> VerifyReport?
     {
+        let hash = try await RowHash.probe(context.key, on: connection)
         if !options.rolling {
             do {
-                return try await verifyInOneSnapshot(context, on: connection, pacer: pacer)
+                return try await verifyInOneSnapshot(context, hash: hash, on: connection, pacer: pacer)
             } catch is SnapshotExpired {
                 logger.with(table: context.table, phase: context.record.phase).notice("""
                     verify: one snapshot of the whole table would stay open longer than \
@@ -156,7 +157,14 @@ public struct Verifier: Sendable {
                     """)
             }
         }
-        return try await verifyByKeyRanges(context, on: connection, pacer: pacer)
+        return try await verifyByKeyRanges(context, hash: hash, on: connection, pacer: pacer)
+    }
+
+    /// Distinct keys pending in the migration's change log, in the caller's snapshot.
+    static func pendingKeys(_ context: MigrationContext, on tx: Connection) async throws -> Int {
+        try await tx.query(
+            "SELECT count(*) FROM (SELECT DISTINCT \(context.key.list(.key)) FROM \(context.capture.log.sql)) l"
+        ).first!.decode(Int.self, at: 0)
     }
 
     /// Runs the query check (EXPLAIN ANALYZE of representative queries on both tables) for the reports.
