@@ -132,7 +132,7 @@ extension KeySQL {
         case .columns(let alias):
             expressions = shape.primaryKey.map { "\(alias).\(SQLIdentifier.quote($0))" }
         case .text(let expression):
-            expressions = shape.keyColumns.enumerated().map { "(\(expression)[\($0.offset + 1)])::\($0.element.type)" }
+            expressions = typed(expression)
         }
         let key = expressions.count == 1 ? expressions[0] : "ROW(\(expressions.joined(separator: ", ")))"
         var conditions: [String] = []
@@ -144,6 +144,11 @@ extension KeySQL {
             parameters += bound.map { $0 as String? }
         }
         return (conditions.isEmpty ? "true" : conditions.joined(separator: " AND "), parameters)
+    }
+
+    /// `(array[1])::t1, (array[2])::t2`: a source key stored as `text[]`, back in its columns' types.
+    func typed(_ array: String) -> [String] {
+        shape.keyColumns.enumerated().map { "(\(array)[\($0.offset + 1)])::\($0.element.type)" }
     }
 
     /// `ORDER BY` list of the source key of an alias.

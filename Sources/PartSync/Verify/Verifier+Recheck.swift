@@ -23,8 +23,7 @@ extension Verifier {
         let store = StateStore(tx)
         let touched = try await store.touchedKeys(context.record.key)
         // The touched keys, typed, matched on the key's columns (the key index of either table).
-        let casts = key.shape.keyColumns.enumerated().map { "(t.key[\($0.offset + 1)])::\($0.element.type)" }
-            .joined(separator: ", ")
+        let casts = key.typed("t.key").joined(separator: ", ")
         let matched = "ROW(\(key.list(.key, prefix: "a"))) IN (SELECT \(casts) FROM partsync.touched_keys t "
             + "WHERE t.migration = $1)"
         var divergent = try await differences(

@@ -313,8 +313,8 @@ public struct Verifier: Sendable {
     {
         let key = context.key
         let keys = divergent.map(\.key)
-        let match = context.shape.primaryKey.enumerated().map { index, column in
-            "a.\(SQLIdentifier.quote(column)) = (k.v)[\(index + 1)]::\(context.shape.keyColumns[index].type)"
+        let match = zip(context.shape.primaryKey, key.typed("k.v")).map { column, value in
+            "a.\(SQLIdentifier.quote(column)) = \(value)"
         }.joined(separator: " AND ")
         let logged = key.list(.target)
         let generation = try await StateStore(connection).activeGeneration(context.capture)
