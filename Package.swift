@@ -24,6 +24,8 @@ let package = Package(
         ),
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         .target(name: "LocalPostgres"),
+        // An application's writes with every acknowledged write remembered: the tests, the benchmark, the demo.
+        .target(name: "Workload", dependencies: ["PostgresClient"]),
         .target(
             name: "PartSync", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "partsync-bench",
             dependencies: [
-                "PartSync", "PostgresClient", "LocalPostgres",
+                "PartSync", "PostgresClient", "LocalPostgres", "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "PartSyncTests",
             dependencies: [
-                "PartSync", "PostgresClient", "LocalPostgres", "TestSupport",
+                "PartSync", "PostgresClient", "LocalPostgres", "TestSupport", "Workload",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]),

@@ -30,10 +30,10 @@ public enum MigrationPhase: String, Sendable, CaseIterable, Codable {
         case .planned: return [.prepared, .failed]
         case .prepared: return [.backfilling, .failed]
         case .backfilling: return [.syncing, .failed]
-        case .syncing: return [.verified, .backfilling, .failed]
+        case .syncing: return [.verified, .backfilling, .cutOver, .failed]
         case .verified: return [.cutOver, .syncing, .failed]
         case .cutOver: return [.finished, .rolledBack, .failed]
-        case .rolledBack: return [.syncing, .finished]
+        case .rolledBack: return [.cutOver, .verified, .syncing, .finished]
         case .finished: return []
         case .failed: return [.prepared, .backfilling, .syncing]
         }
@@ -52,10 +52,12 @@ public enum MigrationPhase: String, Sendable, CaseIterable, Codable {
         case .planned, .failed: return "see `partsync status --table \(table)` for where it stands"
         case .prepared, .backfilling: return "run `partsync backfill --table \(table)`"
         case .syncing: return "keep `partsync sync --table \(table) --follow` running, then verify"
-        case .verified: return "cut over when ready"
-        case .cutOver: return "finish or roll back the migration"
+        case .verified: return "run `partsync cutover --table \(table)` when ready"
+        case .cutOver: return "keep `partsync sync --table \(table) --follow` running for the rollback window, then "
+            + "`partsync finish --table \(table)` (or `partsync rollback --table \(table)`)"
         case .finished: return "nothing is left to do for this table"
-        case .rolledBack: return "sync again, or finish to drop the migration"
+        case .rolledBack: return "cut over again when ready, or `partsync finish --table \(table)` to keep the "
+            + "original table and end the migration"
         }
     }
 }
@@ -89,15 +91,52 @@ public enum PhaseRule: Sendable, Equatable {
         }
     }
 
-    /// `partsync verify`: once the copy is complete and the applier keeps the target current.
+    /// `partsync verify`: once the copy is complete and the applier keeps the target current (again after a
+    /// rollback, before the next cutover).
     public static func verify(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
         switch phase {
-        case .syncing, .verified: return .run
+        case .syncing, .verified, .rolledBack: return .run
         case .failed where failedFrom == .syncing: return .run
         case .prepared, .backfilling, .failed:
             return .refuse("the backfill is not complete (phase \(phase.rawValue)); there is nothing to compare yet")
-        case .planned, .cutOver, .finished, .rolledBack:
+        case .planned, .cutOver, .finished:
             return .refuse("a migration in phase \(phase.rawValue) is not verified by this command")
+        }
+    }
+
+    /// `partsync cutover`: once copied (the preflight checks the rest), and again after a rollback.
+    public static func cutover(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .syncing, .verified, .rolledBack: return .run
+        case .failed where failedFrom == .syncing: return .run
+        case .cutOver: return .alreadyDone("already cut over; nothing to do")
+        case .prepared, .backfilling, .failed:
+            return .refuse("the backfill is not complete (phase \(phase.rawValue))")
+        case .planned, .finished:
+            return .refuse("a migration in phase \(phase.rawValue) cannot be cut over")
+        }
+    }
+
+    /// `partsync rollback`: only after a cutover.
+    public static func rollback(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .cutOver: return .run
+        case .rolledBack: return .alreadyDone("already rolled back; the original table is in place")
+        case .planned, .prepared, .backfilling, .syncing, .verified, .failed:
+            return .refuse("there is no cutover to roll back (phase \(phase.rawValue)); the original table is in place")
+        case .finished:
+            return .refuse("the migration is finished; its rollback window has ended")
+        }
+    }
+
+    /// `partsync finish`: ends the rollback window after a cutover, or the migration after a rollback.
+    public static func finish(_ phase: MigrationPhase, failedFrom: MigrationPhase?) -> PhaseRule {
+        switch phase {
+        case .cutOver, .rolledBack: return .run
+        case .finished: return .alreadyDone("already finished; nothing to do")
+        case .planned, .prepared, .backfilling, .syncing, .verified, .failed:
+            return .refuse("finish ends a migration after its cutover; this one is in phase \(phase.rawValue) "
+                + "(before a cutover, `partsync abandon` removes it)")
         }
     }
 

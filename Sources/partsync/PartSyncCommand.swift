@@ -15,7 +15,8 @@ struct PartSyncCommand: AsyncParsableCommand {
             4 interrupted (resumable).
             """,
         version: PartSyncVersion.current,
-        subcommands: [Plan.self, Prepare.self, Backfill.self, Sync.self, Verify.self, Status.self, Abandon.self]
+        subcommands: [Plan.self, Prepare.self, Backfill.self, Sync.self, Verify.self, Cutover.self, Rollback.self,
+                      Finish.self, Status.self, Abandon.self]
     )
 
     /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for

@@ -3,6 +3,7 @@ import PartSync
 import PostgresClient
 import Testing
 import TestSupport
+import Workload
 
 @Suite struct SyncTests {
     @Test("no resurrection: a DELETE and a partition-key UPDATE committed while a batch that read them is open")
@@ -184,15 +185,3 @@ func waitFor(_ connection: Connection, _ sql: String, _ parameters: [(any Postgr
     throw CancellationError()
 }
 
-/// A small deterministic generator (SplitMix64) so a failing workload can be replayed from its seed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

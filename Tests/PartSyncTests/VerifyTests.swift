@@ -3,6 +3,7 @@ import PartSync
 import PostgresClient
 import Testing
 import TestSupport
+import Workload
 
 /// `partsync verify` against a real server: identical tables, every kind of injected difference found exactly,
 /// repair, in-flight keys during live writes, the report, and status.

@@ -12,7 +12,10 @@ import TestSupport
         #expect(help.stdout.contains("prepare"))
         #expect(help.stdout.contains("backfill"))
         #expect(help.stdout.contains("verify"))
-        for later in ["cutover", "rollback", "demo", "finish"] {
+        for command in ["cutover", "rollback", "finish", "abandon"] {
+            #expect(help.stdout.contains("  \(command)"), "\(command) is listed")
+        }
+        for later in ["demo", "partitions"] {
             #expect(!help.stdout.contains("  \(later)"), "\(later) is not implemented yet")
         }
         let version = try Products.run("partsync", ["--version"])

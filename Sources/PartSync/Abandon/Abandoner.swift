@@ -32,7 +32,7 @@ public enum Abandoner {
             throw PartSyncError(.usage, table: name, phase: record.phase, message: reason + "; nothing was changed",
                                 nextStep: "use `partsync rollback --table \(name)` to go back to the original table")
         }
-        for capture in record.captures where try await applierRuns(record.key, capture, on: connection) {
+        for capture in record.captures where try await SyncRunner.runs(record.key, capture, on: connection) {
             throw PartSyncError(
                 .usage, table: name, phase: record.phase,
                 message: "an applier is running for this table (\(capture.direction.rawValue) capture); nothing was changed",
@@ -63,39 +63,10 @@ public enum Abandoner {
         }
     }
 
-    /// Whether a session holds the capture's applier lock.
-    private static func applierRuns(_ key: String, _ capture: CaptureRecord, on connection: Connection) async throws
-        -> Bool
-    {
-        try await connection.query(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE \(SyncRunner.heldLock))",
-            [capture.applierLockKey(migration: key), AdvisoryLock.applier.rawValue]).first!.decode(Bool.self, at: 0)
-    }
-
     /// Drops everything of the migration, in the caller's transaction; returns what it dropped.
     private static func drop(_ record: MigrationRecord, on tx: Connection) async throws -> [String] {
-        var removed: [String] = []
-        // Objects are found by OID (the tables may have been renamed); one already gone is skipped.
-        func current(_ oid: UInt32) async throws -> SQLIdentifier? {
-            try await tx.query(
-                """
-                SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
-                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1::oid
-                """, [Int64(oid)]).first.map { SQLIdentifier(schema: $0[0], name: $0[1] ?? "") }
-        }
-        for capture in record.captures {
-            if let table = try await current(capture.tableOID) {
-                for trigger in [CaptureSQL.insertTrigger, CaptureSQL.updateTrigger, CaptureSQL.deleteTrigger,
-                                CaptureSQL.truncateTrigger] {
-                    try await tx.execute("DROP TRIGGER IF EXISTS \(SQLIdentifier.quote(trigger)) ON \(table.sql)")
-                }
-                removed.append("capture triggers on \(table.displayName)")
-            }
-            try await tx.execute("DROP TABLE IF EXISTS \(capture.log.sql)")
-            try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
-            try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
-            removed.append("change log \(capture.log.displayName), its signal and capture function")
-        }
+        var removed = try await CaptureSQL.drop(record.captures, on: tx)
+        func current(_ oid: UInt32) async throws -> SQLIdentifier? { try await CatalogReader.name(of: oid, on: tx) }
         if let target = try await current(record.targetOID) {
             let partitions = try await tx.query(
                 "SELECT count(*) FROM pg_catalog.pg_partition_tree($1::regclass) WHERE relid <> $1::regclass",

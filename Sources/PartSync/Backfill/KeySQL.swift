@@ -61,12 +61,14 @@ struct KeySQL: Sendable {
         shape.loggedColumns.map { "    \(SQLIdentifier.quote($0.name)) \($0.type)" }.joined(separator: ",\n")
     }
 
-    /// `DO UPDATE SET "c" = EXCLUDED."c", …` for every written column outside the target key. A table of key
-    /// columns only sets its first key column to itself: RETURNING must name every pair that exists in the
-    /// source, and `DO NOTHING` returns none of the rows it skips.
-    var upsertAssignments: String {
-        var updates = shape.insertColumns.filter { !shape.targetKey.contains($0) }
-        if updates.isEmpty { updates = [shape.targetKey[0]] }
+    /// `DO UPDATE SET "c" = EXCLUDED."c", …` for every written column outside the conflict key (the target
+    /// key, or the source's primary key when the retired table is written). A table of key columns only sets
+    /// its first key column to itself: RETURNING must name every pair that exists in the source, and `DO
+    /// NOTHING` returns none of the rows it skips.
+    func upsertAssignments(conflict: Columns = .target) -> String {
+        let keyColumns = names(conflict)
+        var updates = shape.insertColumns.filter { !keyColumns.contains($0) }
+        if updates.isEmpty { updates = [keyColumns[0]] }
         return "DO UPDATE SET " + updates.map { "\(SQLIdentifier.quote($0)) = EXCLUDED.\(SQLIdentifier.quote($0))" }
             .joined(separator: ", ")
     }

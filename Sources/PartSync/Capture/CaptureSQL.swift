@@ -148,6 +148,29 @@ public struct CaptureSQL: Sendable {
     }
 }
 
+extension CaptureSQL {
+    /// Drops captures in the caller's transaction: the triggers on each captured table (found by OID, whatever
+    /// it is called now; one already gone is skipped), the change log, the signal and the trigger function.
+    /// Dropping a trigger takes the table's ACCESS EXCLUSIVE lock: the caller asks for it with a short
+    /// `lock_timeout`. Returns what was dropped, one line each.
+    static func drop(_ captures: [CaptureRecord], on tx: Connection) async throws -> [String] {
+        var removed: [String] = []
+        for capture in captures {
+            if let table = try await CatalogReader.name(of: capture.tableOID, on: tx) {
+                for trigger in [insertTrigger, updateTrigger, deleteTrigger, truncateTrigger] {
+                    try await tx.execute("DROP TRIGGER IF EXISTS \(SQLIdentifier.quote(trigger)) ON \(table.sql)")
+                }
+                removed.append("capture triggers on \(table.displayName)")
+            }
+            try await tx.execute("DROP TABLE IF EXISTS \(capture.log.sql)")
+            try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
+            try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
+            removed.append("change log \(capture.log.displayName), its signal and capture function")
+        }
+        return removed
+    }
+}
+
 /// Picks a dollar-quote tag that does not occur in the quoted text.
 enum DollarQuote {
     static func tag(for body: String) -> String {

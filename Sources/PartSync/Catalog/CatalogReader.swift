@@ -4,6 +4,15 @@ import PostgresClient
 public enum CatalogReader {
     /// Resolves `--table` (`name`, `schema.name`, quoted parts) through the server's `search_path`.
     /// - Returns: the table's OID, or `nil` if no relation has that name.
+    /// The current name of a relation, nil when there is none with this OID.
+    static func name(of oid: UInt32, on connection: Connection) async throws -> SQLIdentifier? {
+        try await connection.query(
+            """
+            SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1::oid
+            """, [Int64(oid)]).first.map { SQLIdentifier(schema: $0[0], name: $0[1] ?? "") }
+    }
+
     public static func resolve(_ table: SQLIdentifier, on connection: Connection) async throws -> UInt32? {
         let found = try await connection.query("SELECT pg_catalog.to_regclass($1)::oid", [table.sql])
         return try found.first?.decodeIfPresent(UInt32.self, at: 0)

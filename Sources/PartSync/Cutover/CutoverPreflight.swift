@@ -76,7 +76,7 @@ public struct CutoverPreflight: Sendable, Codable, Equatable {
         -> CutoverPreflight
     {
         var checks: [Check] = []
-        let copied = facts.phase == .syncing || facts.phase == .verified
+        let copied = [.syncing, .verified, .rolledBack].contains(facts.phase)
         checks.append(Check(
             name: "backfill complete", passed: copied,
             detail: copied ? "copied; phase \(facts.phase.rawValue)"
@@ -165,7 +165,10 @@ extension CutoverPreflight.Holder {
 
 extension CutoverPreflight.Facts {
     /// Reads the facts of a loaded migration from the state and `pg_stat_activity` / `pg_locks`.
-    static func gather(_ context: MigrationContext, on connection: Connection) async throws -> Self {
+    /// - Parameter direction: whose applier's lag counts (`reverse` before a rollback).
+    static func gather(_ context: MigrationContext, direction: CaptureDirection = .forward, on connection: Connection)
+        async throws -> Self
+    {
         let tables = [context.source.identifier, context.target.identifier]
         let names = TextArray.literal(tables.map(\.sql))
         let holders = try await CutoverPreflight.Holder.holding(tables, clientsOnly: true, on: connection)
@@ -184,7 +187,7 @@ extension CutoverPreflight.Facts {
             """, [names]).rows.map { try $0.decode(Int32.self, at: 0) }
         return Self(
             phase: context.record.phase, failedFrom: context.record.failedFrom,
-            lag: try await SyncLag.load(context, on: connection),
+            lag: try await SyncLag.load(context, direction: direction, on: connection),
             verification: try await StateStore(connection).latestVerification(context.record.key),
             holders: holders, preparedTransactions: prepared, wraparoundVacuums: vacuums)
     }

@@ -27,13 +27,17 @@ public struct SwapLock: Sendable {
         public var attempt: Int
         /// Sessions cancelled or terminated on the way (`cancelBlockersAfterMilliseconds`).
         public var cancelled: [CutoverPreflight.Holder]
+        /// When the attempt that got the lock asked for it: the start of the stall writers see.
+        public var requestedAt: ContinuousClock.Instant
     }
 
     /// Runs `body` in a transaction that holds `ACCESS EXCLUSIVE` on `tables` (in that order).
+    /// - Parameter prologue: statements each attempt runs before `LOCK TABLE`, under the same `lock_timeout`
+    ///   (a swap takes the copy lock first, in the order the applier takes it).
     /// - Throws: `PartSyncError(.interrupted)` (exit 4) when every attempt timed out, naming the holders;
     ///   errors from `body` as they are (its transaction is rolled back).
     public func run<T: Sendable>(
-        _ tables: [SQLIdentifier], table: String, on connection: Connection,
+        _ tables: [SQLIdentifier], table: String, prologue: [String] = [], on connection: Connection,
         _ body: @Sendable (Connection, Taken) async throws -> T
     ) async throws -> T {
         var cancelled: [CutoverPreflight.Holder] = []
@@ -41,8 +45,9 @@ public struct SwapLock: Sendable {
         let names = tables.map(\.sql).joined(separator: ", ")
         for attempt in 1...max(1, attempts) {
             do {
-                let taken = Taken(attempt: attempt, cancelled: cancelled)
+                let taken = Taken(attempt: attempt, cancelled: cancelled, requestedAt: ContinuousClock.now)
                 return try await connection.withTransaction(settings: ["lock_timeout": "\(lockTimeoutMilliseconds)ms"]) { tx in
+                    for statement in prologue { try await tx.execute(statement) }
                     try await tx.execute("LOCK TABLE \(names) IN ACCESS EXCLUSIVE MODE")
                     return try await body(tx, taken)
                 }

@@ -62,6 +62,37 @@ public struct MigrationContext: Sendable {
                 .map { "\(target.identifier.displayName): \($0)" }
     }
 
+    /// The capture of `direction`, if the migration has one (the reverse one exists from the first cutover).
+    public func capture(_ direction: CaptureDirection) -> CaptureRecord? { record.capture(direction) }
+
+    /// A table of the migration by its current name and its OID.
+    public struct Table: Sendable, Equatable {
+        public var name: SQLIdentifier
+        public var oid: UInt32
+    }
+
+    public var sourceTable: Table { Table(name: source.identifier, oid: record.sourceOID) }
+    public var targetTable: Table { Table(name: target.identifier, oid: record.targetOID) }
+
+    /// Which table a capture's applier reads and which it writes.
+    public struct Flow: Sendable, Equatable {
+        public var from: SQLIdentifier
+        public var fromOID: UInt32
+        public var to: SQLIdentifier
+        public var toOID: UInt32
+        /// Whether the table written is the partitioned one (its unique key includes the partition key).
+        public var toIsTarget: Bool
+    }
+
+    /// `forward`: source to target; `reverse`: target to source. Names as they are now.
+    public func flow(_ direction: CaptureDirection) -> Flow {
+        let source = (source.identifier, record.sourceOID)
+        let target = (target.identifier, record.targetOID)
+        return direction == .forward
+            ? Flow(from: source.0, fromOID: source.1, to: target.0, toOID: target.1, toIsTarget: true)
+            : Flow(from: target.0, fromOID: target.1, to: source.0, toOID: source.1, toIsTarget: false)
+    }
+
     /// Backfill batches hold this shared, the applier exclusive: an applied change can never be overtaken by a
     /// batch that read the row before the change committed (see docs/change-capture.md).
     var copyLockSQL: (shared: String, exclusive: String) {

@@ -341,4 +341,35 @@ extension StateSchema {
             """,
             "COMMENT ON TABLE partsync.lag_samples IS 'sync lag every few seconds while an applier runs (7 days kept)'",
         ])
+
+    /// Cutovers and rollbacks: one row per committed swap (written in the swap's transaction, so it exists
+    /// exactly when the swap committed), with what it did and the stall it caused.
+    static let version5 = Step(
+        version: 5, summary: "swaps (cutover and rollback) with their figures",
+        statements: [
+            """
+            CREATE TABLE partsync.swaps (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                migration text NOT NULL REFERENCES partsync.migrations (key) ON DELETE CASCADE,
+                kind text NOT NULL CHECK (kind IN ('cutover', 'rollback')),
+                committed_at timestamptz NOT NULL DEFAULT now(),
+                attempts int NOT NULL,
+                drained_entries bigint NOT NULL,
+                rechecked_keys bigint NOT NULL,
+                views text[] NOT NULL,
+                sequences text[] NOT NULL,
+                notes text[] NOT NULL,
+                stall_ms double precision,
+                probe_max_ms double precision,
+                acknowledged boolean
+            )
+            """,
+            "CREATE INDEX swaps_migration ON partsync.swaps (migration, id)",
+            """
+            COMMENT ON TABLE partsync.swaps IS 'committed cutovers and rollbacks: attempts, entries drained and keys \
+            rechecked under the lock, views re-pointed, sequences handed over, and the stall (lock request to \
+            commit) with the longest wait a probe writer saw; acknowledged is false when the connection was lost \
+            during the commit and the outcome was read back from the catalog'
+            """,
+        ])
 }

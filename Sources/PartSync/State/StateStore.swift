@@ -170,30 +170,36 @@ public struct StateStore: Sendable {
     @discardableResult
     public func transition(_ key: String, to next: MigrationPhase, message: String) async throws -> Bool {
         try await connection.withTransaction { tx in
-            let row = try await tx.query(
-                "SELECT phase, failed_from, source_schema, source_table FROM partsync.migrations WHERE key = $1 FOR UPDATE",
-                [key]).first
-            guard let row, let current = MigrationPhase(rawValue: try row.decode(String.self, at: 0)) else {
-                throw PartSyncError(.usage, message: "partsync has no migration \(key)")
-            }
-            let table = SQLIdentifier(schema: row[2], name: row[3] ?? "").displayName
-            if current == next { return false }
-            let failedFrom = row[1].flatMap(MigrationPhase.init(rawValue:))
-            guard current.canMove(to: next, failedFrom: failedFrom) else {
-                throw PartSyncError(
-                    .usage, table: table, phase: current,
-                    message: "cannot move from \(current.rawValue) to \(next.rawValue)"
-                        + (failedFrom.map { " (it failed while \($0.rawValue))" } ?? ""),
-                    nextStep: current.nextStep(table: table))
-            }
-            try await tx.query(
-                """
-                UPDATE partsync.migrations SET phase = $2, failed_from = NULL, failure = NULL, updated_at = now()
-                WHERE key = $1
-                """, [key, next.rawValue])
-            try await StateStore(tx).event(key, phase: next, message)
-            return true
+            try await StateStore(tx).move(key, to: next, message: message)
         }
+    }
+
+    /// `transition` in the caller's transaction (a swap moves the phase in the transaction that renames).
+    @discardableResult
+    func move(_ key: String, to next: MigrationPhase, message: String) async throws -> Bool {
+        let row = try await connection.query(
+            "SELECT phase, failed_from, source_schema, source_table FROM partsync.migrations WHERE key = $1 FOR UPDATE",
+            [key]).first
+        guard let row, let current = MigrationPhase(rawValue: try row.decode(String.self, at: 0)) else {
+            throw PartSyncError(.usage, message: "partsync has no migration \(key)")
+        }
+        let table = SQLIdentifier(schema: row[2], name: row[3] ?? "").displayName
+        if current == next { return false }
+        let failedFrom = row[1].flatMap(MigrationPhase.init(rawValue:))
+        guard current.canMove(to: next, failedFrom: failedFrom) else {
+            throw PartSyncError(
+                .usage, table: table, phase: current,
+                message: "cannot move from \(current.rawValue) to \(next.rawValue)"
+                    + (failedFrom.map { " (it failed while \($0.rawValue))" } ?? ""),
+                nextStep: current.nextStep(table: table))
+        }
+        try await connection.query(
+            """
+            UPDATE partsync.migrations SET phase = $2, failed_from = NULL, failure = NULL, updated_at = now()
+            WHERE key = $1
+            """, [key, next.rawValue])
+        try await event(key, phase: next, message)
+        return true
     }
 
     /// Records that `phase` stopped on an error: the migration moves to `failed`, remembering the phase and
@@ -238,5 +244,89 @@ public struct StateStore: Sendable {
     /// Locks the migration's row until the transaction ends (serialises planning between processes).
     func lockMigration(_ key: String) async throws {
         try await connection.query("SELECT 1 FROM partsync.migrations WHERE key = $1 FOR UPDATE", [key])
+    }
+}
+
+// MARK: - Swaps
+
+extension StateStore {
+    /// Registers a capture made after prepare (the reverse one, at the first cutover) and its applier row, in
+    /// the caller's transaction.
+    func addCapture(_ key: String, _ capture: CaptureRecord) async throws {
+        try await connection.query(
+            """
+            INSERT INTO partsync.captures (migration, direction, table_oid, log_schema, log_name, signal_schema,
+                signal_name, function_schema, function_name, channel)
+            VALUES ($1, $2, $3::oid, $4, $5, $6, $7, $8, $9, $10)
+            """, [key, capture.direction.rawValue, Int64(capture.tableOID), capture.log.schema ?? "partsync",
+                  capture.log.name, capture.signal.schema ?? "partsync", capture.signal.name,
+                  capture.function.schema ?? "partsync", capture.function.name, capture.channel])
+        try await connection.query("INSERT INTO partsync.appliers (migration, direction) VALUES ($1, $2)",
+                                   [key, capture.direction.rawValue])
+    }
+
+    /// Deletes the capture rows (and their appliers) of a migration, in the caller's transaction; `finish`
+    /// drops the objects they name.
+    func removeCaptures(_ key: String) async throws {
+        try await connection.query("DELETE FROM partsync.appliers WHERE migration = $1", [key])
+        try await connection.query("DELETE FROM partsync.captures WHERE migration = $1", [key])
+        try await connection.query("DELETE FROM partsync.touched_keys WHERE migration = $1", [key])
+    }
+
+    /// A committed swap, as `partsync.swaps` records it.
+    public struct SwapRecord: Sendable, Equatable, Codable {
+        public var id: Int64
+        public var kind: String
+        public var committedAt: String
+        public var attempts: Int
+        public var drainedEntries: Int64
+        public var recheckedKeys: Int64
+        public var views: [String]
+        public var sequences: [String]
+        public var notes: [String]
+        public var stallMilliseconds: Double?
+        public var probeMaxMilliseconds: Double?
+        /// False when the connection was lost during the commit and the outcome was read from the catalog.
+        public var acknowledged: Bool?
+    }
+
+    /// Records a swap in the swap's own transaction (the row exists exactly when it committed); returns its id.
+    func recordSwap(_ key: String, kind: String, attempts: Int, drained: Int64, rechecked: Int64, views: [String],
+                    sequences: [String], notes: [String]) async throws -> Int64 {
+        try await connection.query(
+            """
+            INSERT INTO partsync.swaps (migration, kind, attempts, drained_entries, rechecked_keys, views, sequences, notes)
+            VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[]) RETURNING id
+            """, [key, kind, attempts, drained, rechecked, TextArray.literal(views), TextArray.literal(sequences),
+                  TextArray.literal(notes)]).first!.decode(Int64.self, at: 0)
+    }
+
+    /// The stall figures of a swap, measured after its commit.
+    func recordSwapFigures(_ id: Int64, stallMilliseconds: Double?, probeMaxMilliseconds: Double?, acknowledged: Bool)
+        async throws
+    {
+        try await connection.query(
+            "UPDATE partsync.swaps SET stall_ms = $2, probe_max_ms = $3, acknowledged = $4 WHERE id = $1",
+            [id, stallMilliseconds, probeMaxMilliseconds, acknowledged])
+    }
+
+    /// The migration's swaps, oldest first.
+    public func swaps(_ key: String) async throws -> [SwapRecord] {
+        try await connection.query(
+            """
+            SELECT id, kind, to_char(committed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', attempts,
+                   drained_entries, rechecked_keys, views::text, sequences::text, notes::text, stall_ms, probe_max_ms,
+                   acknowledged
+            FROM partsync.swaps WHERE migration = $1 ORDER BY id
+            """, [key]).rows.map { row in
+            SwapRecord(
+                id: try row.decode(Int64.self, at: 0), kind: row[1] ?? "", committedAt: row[2] ?? "",
+                attempts: try row.decode(Int.self, at: 3), drainedEntries: try row.decode(Int64.self, at: 4),
+                recheckedKeys: try row.decode(Int64.self, at: 5), views: TextArray.parse(row[6]) ?? [],
+                sequences: TextArray.parse(row[7]) ?? [], notes: TextArray.parse(row[8]) ?? [],
+                stallMilliseconds: try row.decodeIfPresent(Double.self, at: 9),
+                probeMaxMilliseconds: try row.decodeIfPresent(Double.self, at: 10),
+                acknowledged: row[11].map { $0 == "t" })
+        }
     }
 }

@@ -26,18 +26,24 @@ public struct Applier: Sendable {
     /// The capture whose log this applier drains.
     let capture: CaptureRecord
     /// The captured table (re-read for every logged key) and the table brought to its state.
-    let from: SQLIdentifier
-    let to: SQLIdentifier
+    let flow: MigrationContext.Flow
     public var batchSize: Int
 
-    /// The applier of the forward capture: source to target.
-    public init(context: MigrationContext, batchSize: Int = 5_000) {
+    /// The applier of a capture: `forward` brings the target to the source's state (from prepare until
+    /// finish; after a cutover it carries the writes that still reach the retired table), `reverse` the
+    /// retired table to the new one's (after a cutover, for the rollback window).
+    /// - Precondition: the migration has a capture in `direction`.
+    public init(context: MigrationContext, direction: CaptureDirection = .forward, batchSize: Int = 5_000) {
         self.context = context
-        self.capture = context.capture
-        self.from = context.source.identifier
-        self.to = context.target.identifier
+        self.capture = context.capture(direction)!
+        self.flow = context.flow(direction)
         self.batchSize = batchSize
     }
+
+    /// SQLSTATE of the error a batch raises when the tables no longer have the names its statement was
+    /// built with (a cutover or rollback renamed them while the applier ran): nothing was applied, and the
+    /// applier reloads the migration (`SyncFollower`).
+    public static let renamedState: SQLState = "PSR01"
 
     /// `synchronous_commit = off`: the batch does not wait for its WAL flush. That is safe because the batch's
     /// target writes and the deletion of its entries commit in one transaction: a crash loses both or neither,
@@ -48,6 +54,11 @@ public struct Applier: Sendable {
         let key = context.key
         let log = capture.log.sql
         let logged = key.list(.target)
+        let (from, to) = (flow.from, flow.to)
+        // The retired table's unique key is the source's primary key, the partitioned one's includes the
+        // partition key. OVERRIDING SYSTEM VALUE: after a swap the table written to may hold the identity
+        // column (GENERATED ALWAYS), and the applier copies ids, never draws them.
+        let conflict = flow.toIsTarget ? logged : key.list(.key)
         return """
             WITH picked AS (
                 DELETE FROM \(log)
@@ -57,31 +68,69 @@ public struct Applier: Sendable {
             ), keys AS (
                 SELECT DISTINCT \(key.list()) FROM picked
             ), upserted AS (
-                INSERT INTO \(to.sql) (\(key.list(.insert)))
+                INSERT INTO \(to.sql) (\(key.list(.insert))) OVERRIDING SYSTEM VALUE
                 SELECT \(key.list(.insert, prefix: "s")) FROM \(from.sql) s JOIN keys k ON \(key.equal(.key, "s", "k"))
-                ON CONFLICT (\(logged)) \(key.upsertAssignments)
+                ON CONFLICT (\(conflict)) \(key.upsertAssignments(conflict: flow.toIsTarget ? .target : .key))
                 RETURNING \(logged)
             ), removed AS (
                 DELETE FROM \(to.sql) t
                 USING (SELECT \(logged) FROM picked EXCEPT SELECT \(logged) FROM upserted) gone
                 WHERE \(key.equal(.target, "t", "gone"))
                 RETURNING 1
-            )\(capture.direction == .forward ? ", " + StateStore.touchedKeysCTE(keyText: key.textArray("k")) : "")
+            ), \(StateStore.touchedKeysCTE(keyText: key.textArray("k")))
             SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
             """
     }
 
+    /// Fails with `renamedState` unless both tables still have the names the statement names. It runs after
+    /// the copy lock is granted, which a swap holds until it commits, so a batch that waited for a swap sees
+    /// the new names. Waiting for an advisory lock does not make a backend read the catalog changes other
+    /// transactions committed meanwhile (locking a relation does), so the guard first locks the change log in
+    /// the mode its `DELETE` takes anyway; without that the guard saw the names from before the swap.
+    var namesGuardSQL: String {
+        let check = [(flow.from, flow.fromOID), (flow.to, flow.toOID)].map { name, oid in
+            "pg_catalog.to_regclass(\(SQLLiteral.quote(name.sql))) IS DISTINCT FROM \(oid)::pg_catalog.oid::pg_catalog.regclass"
+        }.joined(separator: " OR ")
+        let body = """
+            BEGIN IF \(check) THEN RAISE EXCEPTION 'partsync: the tables were renamed since this applier loaded them' \
+            USING ERRCODE = '\(Self.renamedState.code)'; END IF; END
+            """
+        let tag = DollarQuote.tag(for: body)
+        return "LOCK TABLE \(capture.log.sql) IN ROW EXCLUSIVE MODE; DO \(tag) \(body) \(tag)"
+    }
+
     /// Applies one batch; returns the number of log entries applied (0 when the log is empty).
+    /// - Throws: a `PostgresError` with `renamedState` when a swap renamed the tables (nothing applied).
     public func applyBatch(on connection: Connection) async throws -> Int {
-        let sql = applySQL
-        // One round trip for the settings and the copy lock (simple protocol allows several statements).
-        let prologue = Self.transactionSettings + "; " + context.copyLockSQL.exclusive
-        let size = batchSize
-        let key = context.record.key
+        // One round trip for the settings, the copy lock and the names guard (simple protocol allows several
+        // statements).
+        let prologue = Self.transactionSettings + "; " + context.copyLockSQL.exclusive + "; " + namesGuardSQL
         return try await connection.withTransaction { tx in
             try await tx.execute(prologue)
-            return try await tx.query(sql, [size, key]).first!.decode(Int.self, at: 0)
+            return try await applyBatch(inTransaction: tx)
         }
+    }
+
+    /// Applies one batch in the caller's transaction, which holds the copy lock (a swap draining the log
+    /// under its table locks).
+    func applyBatch(inTransaction tx: Connection) async throws -> Int {
+        try await tx.query(applySQL, [batchSize, context.record.key]).first!.decode(Int.self, at: 0)
+    }
+
+    /// Applies every capture's whole log in the caller's transaction, which holds the copy lock and blocks the
+    /// writers (a swap or finish under its table locks), so the logs end up empty. Returns the entries applied.
+    static func drainAll(_ context: MigrationContext, inTransaction tx: Connection) async throws -> Int64 {
+        var drained: Int64 = 0
+        for capture in context.record.captures {
+            var applier = Applier(context: context, direction: capture.direction)
+            applier.batchSize = 50_000
+            while true {
+                let applied = try await applier.applyBatch(inTransaction: tx)
+                drained += Int64(applied)
+                if applied == 0 { break }
+            }
+        }
+        return drained
     }
 
     /// Applies until the log holds nothing that was committed before this call started.

@@ -38,9 +38,9 @@ struct ApplierFigures {
         var rate: Double?
         var appliedSinceLast: Bool
 
-        func write(_ context: MigrationContext, on connection: Connection) async throws {
+        func write(_ context: MigrationContext, _ capture: CaptureRecord, on connection: Connection) async throws {
             try await StateStore(connection).writeApplierFigures(
-                context.record.key, context.capture, total: total, rate: rate, appliedSinceLast: appliedSinceLast)
+                context.record.key, capture, total: total, rate: rate, appliedSinceLast: appliedSinceLast)
         }
     }
 }

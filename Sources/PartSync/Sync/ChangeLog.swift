@@ -18,10 +18,16 @@ public struct ChangeLog: Sendable {
     let capture: CaptureRecord
     var lockTimeoutMilliseconds = 50
 
-    /// The change log of the forward capture.
-    init(context: MigrationContext) {
+    /// The change log of the capture in `direction`.
+    /// - Precondition: the migration has a capture in `direction`.
+    init(context: MigrationContext, direction: CaptureDirection = .forward) {
         self.context = context
-        self.capture = context.capture
+        self.capture = context.capture(direction)!
+    }
+
+    /// How many entries the log holds now.
+    func pendingEntries(on connection: Connection) async throws -> Int {
+        try await connection.query("SELECT count(*) FROM \(capture.log.sql)").first!.decode(Int.self, at: 0)
     }
 
     /// The log's bytes on disk: every generation's heap, indexes and TOAST. `log` is the parameter (e.g. `$1`)

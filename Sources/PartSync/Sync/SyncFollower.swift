@@ -76,50 +76,105 @@ public struct SyncFollower: Sendable {
     /// Applies until caught up, or follows until `stop` fires; the batch in flight finishes first. Cancelling
     /// the task instead aborts the statement in flight (the batch rolls back; its entries stay in the log) and
     /// throws `CancellationError`.
+    ///
+    /// Every capture the migration has is applied, each by its own loop, connection and listener: the forward
+    /// one always, the reverse one from the first cutover on. When a cutover or rollback renames the tables
+    /// under a running loop, its next batch finds out before applying anything (`Applier.renamedState`); the
+    /// run then stops its loops after their batches, loads the migration again (new names, maybe a new
+    /// capture) and goes on.
     /// - Throws: `PartSyncError(.usage)` for an unknown table or another applier (unless `waitForLock`);
     ///   `PartSyncError(.database)` when the database stays unreachable after the retries.
     public func run(_ mode: Mode, stop: StopSignal = StopSignal()) async throws -> Summary {
-        let wakeups = Wakeups()
-        stop.attach(wakeups)
-        var session = ApplierSession(follower: self)
+        var applied: Int64 = 0
+        while true {
+            let pass = try await runPass(mode, stop: stop)
+            applied += pass.summary.applied
+            if !pass.renamed { return Summary(applied: applied, stopped: pass.summary.stopped) }
+            logger.info("\(table): sync: the tables were swapped; reloading the migration")
+        }
+    }
+
+    /// One pass: a loop per capture, until caught up, stopped, or the tables were renamed.
+    private func runPass(_ mode: Mode, stop: StopSignal) async throws -> (summary: Summary, renamed: Bool) {
+        var forward = ApplierSession(follower: self, direction: .forward)
         let context: MigrationContext?
         do {
-            context = try await session.start(stop: stop)
+            context = try await forward.start(stop: stop)
         } catch {
-            await session.close()
+            await forward.close()
             throw PartSyncError.database(error, table: table, phase: .syncing, doing: "starting the applier")
         }
         guard let context else {
-            await session.close()
-            return Summary(applied: 0, stopped: true)
+            await forward.close()
+            return (Summary(applied: 0, stopped: true), false)
         }
+        let renamed = StopSignal()
+        let started = forward
+        return try await withThrowingTaskGroup(of: (Summary, Bool).self) { group in
+            for capture in context.record.captures {
+                group.addTask {
+                    var session = capture.direction == .forward
+                        ? started : ApplierSession(follower: self, direction: capture.direction)
+                    if capture.direction != .forward {
+                        guard try await session.start(stop: stop) != nil else { return (Summary(applied: 0, stopped: true), false) }
+                    }
+                    let outcome = try await follow(mode, context: context, capture: capture, session: &session,
+                                                   stops: [stop, renamed])
+                    if outcome.1 { renamed.stop() }
+                    return outcome
+                }
+            }
+            var total = Summary(applied: 0, stopped: false)
+            var wasRenamed = false
+            for try await (summary, rename) in group {
+                total.applied += summary.applied
+                total.stopped = total.stopped || (summary.stopped && !rename && !renamed.isStopped)
+                wasRenamed = wasRenamed || rename
+            }
+            return (total, wasRenamed)
+        }
+    }
+
+    /// One capture's loop, with its listener when following. Returns whether it ended because the tables were
+    /// renamed.
+    private func follow(
+        _ mode: Mode, context: MigrationContext, capture: CaptureRecord, session: inout ApplierSession,
+        stops: [StopSignal]
+    ) async throws -> (Summary, Bool) {
+        let wakeups = Wakeups()
+        for stop in stops { stop.attach(wakeups) }
         if mode == .untilCaughtUp {
-            return try await applyLoop(mode, context: context, session: &session, wakeups: wakeups, stop: stop)
+            return try await applyLoop(mode, context: context, capture: capture, session: &session, wakeups: wakeups,
+                                       stops: stops)
         }
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await listen(context, wakeups: wakeups, stop: stop) }
-            let summary = try await applyLoop(mode, context: context, session: &session, wakeups: wakeups, stop: stop)
+            group.addTask { await listen(context, capture: capture, wakeups: wakeups, stops: stops) }
+            let outcome = try await applyLoop(mode, context: context, capture: capture, session: &session,
+                                              wakeups: wakeups, stops: stops)
             group.cancelAll()
-            return summary
+            return outcome
         }
     }
 
     private func applyLoop(
-        _ mode: Mode, context: MigrationContext, session: inout ApplierSession, wakeups: Wakeups, stop: StopSignal
-    ) async throws -> Summary {
-        let applier = Applier(context: context, batchSize: options.batchSize)
-        let changeLog = ChangeLog(context: context)
+        _ mode: Mode, context: MigrationContext, capture: CaptureRecord, session: inout ApplierSession,
+        wakeups: Wakeups, stops: [StopSignal]
+    ) async throws -> (Summary, Bool) {
+        let applier = Applier(context: context, direction: capture.direction, batchSize: options.batchSize)
+        let changeLog = ChangeLog(context: context, direction: capture.direction)
+        let name = capture.direction == .forward ? "sync" : "sync (reverse)"
+        var stopped: Bool { stops.contains { $0.isStopped } }
         let logger = session.logger
         var figures = ApplierFigures()
         var rotation = LogRotation(switchAfterEntries: options.switchLogAfterEntries)
         let clock = ContinuousClock()
         var lastLagLine = clock.now
-        var stopped = false
+        var ended = false
         do {
             let high = try await session.run { try await applier.highWater(on: $0) }
             loop: while true {
-                if stop.isStopped || Task.isCancelled {
-                    stopped = true
+                if stopped || Task.isCancelled {
+                    ended = true
                     break
                 }
                 let applied = try await session.run { try await applier.applyBatch(on: $0) }
@@ -129,8 +184,8 @@ public struct SyncFollower: Sendable {
                                        drained: applied < options.batchSize, session: &session, clock: clock)
                 if mode == .follow, let interval = options.lagInterval, clock.now - lastLagLine >= interval {
                     lastLagLine = clock.now
-                    let lag = try await session.run { try await SyncLag.load(context, on: $0) }
-                    logger.info("\(context.table): sync: \(lag.line)")
+                    let lag = try await session.run { try await SyncLag.load(context, direction: capture.direction, on: $0) }
+                    logger.info("\(context.table): \(name): \(lag.line)")
                 }
                 if applied > 0 { continue }
                 switch mode {
@@ -150,12 +205,15 @@ public struct SyncFollower: Sendable {
                     let late = try await session.run { try await applier.applyBatch(on: $0) }
                     // `reset` also forgot the ring of a stop that came since the top of the loop; the stop
                     // flag is set before it rings, so looking at it after the reset closes that window.
-                    if late == 0 && !stop.isStopped { await wakeups.wait(upTo: options.pollInterval) }
+                    if late == 0 && !stopped { await wakeups.wait(upTo: options.pollInterval) }
                     figures.record(applied: late, at: clock.now)
                     rotation.record(applied: late, at: clock.now)
                     try await session.run { try await changeLog.setWaiting(false, on: $0) }
                 }
             }
+        } catch let error as PostgresError where error.sqlState == Applier.renamedState {
+            await session.finish(context, figures: figures)
+            return (Summary(applied: figures.total, stopped: false), true)
         } catch {
             await session.finish(context, figures: figures)
             // A cancelled task cancels the statement in flight (57014): the batch rolled back, nothing is lost.
@@ -166,7 +224,7 @@ public struct SyncFollower: Sendable {
             throw failure
         }
         await session.finish(context, figures: figures)
-        return Summary(applied: figures.total, stopped: stopped)
+        return (Summary(applied: figures.total, stopped: ended), false)
     }
 
     /// Moves a migration whose sync phase stopped on a database error to `failed`, on a fresh connection (the
@@ -203,20 +261,21 @@ public struct SyncFollower: Sendable {
             break
         }
         if let report = figures.report(at: now) {
-            try await session.run { try await report.write(context, on: $0) }
+            try await session.run { try await report.write(context, changeLog.capture, on: $0) }
         }
     }
 
     /// Keeps a LISTEN connection open and forwards every notification as a ring; reconnects with backoff when
     /// it is lost. Rings once after each (re)connect: whatever was written while nobody listened is drained.
-    private func listen(_ context: MigrationContext, wakeups: Wakeups, stop: StopSignal) async {
+    private func listen(_ context: MigrationContext, capture: CaptureRecord, wakeups: Wakeups, stops: [StopSignal]) async {
+        var stopped: Bool { stops.contains { $0.isStopped } }
         var listenConfiguration = configuration
         listenConfiguration.applicationName = Self.listenerName
         let logger = self.logger.with(table: context.table, phase: .syncing).with(worker: "listener")
         var failures = 0
-        while !Task.isCancelled && !stop.isStopped {
+        while !Task.isCancelled && !stopped {
             do {
-                try await NotificationListener.withListener(listenConfiguration, channels: [context.capture.channel]) {
+                try await NotificationListener.withListener(listenConfiguration, channels: [capture.channel]) {
                     stream in
                     if failures > 0 { logger.info("\(context.table): sync: listening again") }
                     failures = 0
@@ -234,7 +293,7 @@ public struct SyncFollower: Sendable {
                 failures += 1
             }
             wakeups.isListening = false
-            if Task.isCancelled || stop.isStopped { return }
+            if Task.isCancelled || stopped { return }
             let pause = options.retry.delay(forAttempt: min(max(failures, 1), 8))
             try? await Task.sleep(for: .milliseconds(Int(pause)))
         }
@@ -243,16 +302,23 @@ public struct SyncFollower: Sendable {
 
 /// The applying connection: reconnects on a lost connection and takes the applier lock again before it
 /// applies anything (the lock went with the old session).
-struct ApplierSession {
+struct ApplierSession: Sendable {
     let follower: SyncFollower
+    let direction: CaptureDirection
     /// The follower's, tagged `applier`; names the migration's table once `start` has loaded it.
     private(set) var logger: Logger
     private var connection: Connection?
     private var context: MigrationContext?
+    private var capture: CaptureRecord? { context?.capture(direction) }
 
-    init(follower: SyncFollower) {
+    init(follower: SyncFollower, direction: CaptureDirection) {
         self.follower = follower
-        logger = follower.logger.with(table: follower.table, phase: .syncing).with(worker: "applier")
+        self.direction = direction
+        logger = follower.logger.with(table: follower.table, phase: .syncing).with(worker: Self.worker(direction))
+    }
+
+    private static func worker(_ direction: CaptureDirection) -> String {
+        direction == .forward ? "applier" : "reverse applier"
     }
 
     private var connectionConfiguration: ConnectionConfiguration {
@@ -274,13 +340,18 @@ struct ApplierSession {
             throw PartSyncError(.usage, table: context.table, phase: record.phase, message: reason,
                                 nextStep: record.phase.nextStep(table: context.table))
         }
-        try await ChangeLog(context: context).checkShape(on: connection)
+        guard let capture = context.capture(direction) else {
+            throw PartSyncError(.database, table: context.table, phase: record.phase,
+                                message: "the migration has no \(direction.rawValue) capture",
+                                nextStep: "the state was changed by hand; see `partsync status --table \(context.table)`")
+        }
+        try await ChangeLog(context: context, direction: direction).checkShape(on: connection)
         self.context = context
-        logger = follower.logger.with(table: context.table, phase: .syncing).with(worker: "applier")
+        logger = follower.logger.with(table: context.table, phase: .syncing).with(worker: Self.worker(direction))
         var reported = false
         while true {
             do {
-                try await SyncRunner.acquire(context, on: connection)
+                try await SyncRunner.acquire(context, capture, on: connection)
                 break
             } catch {
                 guard follower.options.waitForLock, !stop.isStopped, !Task.isCancelled,
@@ -292,12 +363,12 @@ struct ApplierSession {
                 if stop.isStopped || Task.isCancelled { return nil }
             }
         }
-        try await StateStore(connection).applierStarted(record.key, context.capture)
+        try await StateStore(connection).applierStarted(record.key, capture)
         // A sync phase that stopped on an error resumes here.
-        if record.phase == .failed && record.failedFrom == .syncing {
+        if direction == .forward && record.phase == .failed && record.failedFrom == .syncing {
             try await StateStore(connection).transition(record.key, to: .syncing, message: "sync resumed")
         }
-        try await ChangeLog(context: context).setWaiting(false, on: connection)
+        try await ChangeLog(context: context, direction: direction).setWaiting(false, on: connection)
         return context
     }
 
@@ -320,13 +391,13 @@ struct ApplierSession {
     }
 
     private mutating func reconnect() async throws {
-        guard let context else { return }
+        guard let context, let capture else { return }
         let connection = try await Connection.connect(connectionConfiguration)
         // The old session's lock is released when its backend exits, which may take a moment after a
         // network failure: give it a few seconds before reporting another applier.
         for attempt in 1...20 {
             do {
-                try await SyncRunner.acquire(context, on: connection)
+                try await SyncRunner.acquire(context, capture, on: connection)
                 break
             } catch {
                 guard (error as? PartSyncError)?.kind == .usage, attempt < 20 else {
@@ -344,10 +415,10 @@ struct ApplierSession {
     /// may be gone, and then so are the lock and the need to clear anything but the mark).
     mutating func finish(_ context: MigrationContext, figures: ApplierFigures) async {
         if connection == nil { try? await reconnect() }
-        guard let connection else { return }
-        try? await ChangeLog(context: context).setWaiting(false, on: connection)
-        if let report = figures.finalReport() { try? await report.write(context, on: connection) }
-        await SyncRunner.release(context, on: connection)
+        guard let connection, let capture else { return }
+        try? await ChangeLog(context: context, direction: direction).setWaiting(false, on: connection)
+        if let report = figures.finalReport() { try? await report.write(context, capture, on: connection) }
+        await SyncRunner.release(context, capture, on: connection)
         await close()
     }
 

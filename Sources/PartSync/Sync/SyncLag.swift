@@ -40,9 +40,11 @@ public struct SyncLag: Sendable, Codable, Equatable {
         self.logBytes = logBytes
     }
 
-    /// Reads the lag of one migration's forward capture.
-    public static func load(_ context: MigrationContext, on connection: Connection) async throws -> SyncLag {
-        guard let lag = try await StateStore(connection).lag(context.record.key, context.capture) else {
+    /// Reads the lag of one of the migration's captures (the forward one by default).
+    public static func load(_ context: MigrationContext, direction: CaptureDirection = .forward,
+                            on connection: Connection) async throws -> SyncLag {
+        guard let capture = context.capture(direction),
+              let lag = try await StateStore(connection).lag(context.record.key, capture) else {
             throw PartSyncError(.database, table: context.table, phase: .syncing,
                                 message: "partsync.appliers has no row for this migration",
                                 nextStep: "the state schema was changed by hand; prepare the table again")

@@ -10,15 +10,17 @@ public enum SyncRunner {
         """
 
     public static func withApplierLock<T>(
-        _ context: MigrationContext, on connection: Connection, _ body: () async throws -> T
+        _ context: MigrationContext, direction: CaptureDirection = .forward, on connection: Connection,
+        _ body: () async throws -> T
     ) async throws -> T {
-        try await acquire(context, on: connection)
+        let capture = context.capture(direction)!
+        try await acquire(context, capture, on: connection)
         do {
             let value = try await body()
-            await release(context, on: connection)
+            await release(context, capture, on: connection)
             return value
         } catch {
-            await release(context, on: connection)
+            await release(context, capture, on: connection)
             throw error
         }
     }
@@ -26,8 +28,8 @@ public enum SyncRunner {
     /// Takes the applier lock in this session and records the session as the applier, with a new echo token
     /// set in the session.
     /// - Throws: `PartSyncError(.usage)` naming the holder's backend pid when another session holds it.
-    static func acquire(_ context: MigrationContext, on connection: Connection) async throws {
-        let key = context.capture.applierLockKey(migration: context.record.key)
+    static func acquire(_ context: MigrationContext, _ capture: CaptureRecord, on connection: Connection) async throws {
+        let key = capture.applierLockKey(migration: context.record.key)
         let lockClass = AdvisoryLock.applier.rawValue
         let locked = try await connection.query(
             "SELECT pg_catalog.pg_try_advisory_lock($2, pg_catalog.hashtext($1))", [key, lockClass])
@@ -40,17 +42,24 @@ public enum SyncRunner {
                 """, [key, lockClass]).first
             throw PartSyncError(
                 .usage, table: context.table, phase: .syncing,
-                message: "another applier is already running for this table (backend pid \(holder?[0] ?? "?"), "
+                message: "another applier is already running for this table (\(capture.direction.rawValue) capture, backend pid \(holder?[0] ?? "?"), "
                     + "\(holder?[1] ?? "?") from \(holder?[2] ?? "?"))",
                 nextStep: "let it finish, or stop it (SIGTERM) before starting another; --wait waits for it")
         }
-        try await StateStore(connection).registerApplier(context.record.key, context.capture)
+        try await StateStore(connection).registerApplier(context.record.key, capture)
+    }
+
+    /// Whether a session holds the capture's applier lock.
+    static func runs(_ key: String, _ capture: CaptureRecord, on connection: Connection) async throws -> Bool {
+        try await connection.query(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE \(heldLock))",
+            [capture.applierLockKey(migration: key), AdvisoryLock.applier.rawValue]).first!.decode(Bool.self, at: 0)
     }
 
     /// Releases the lock; a lost connection has released it already.
-    static func release(_ context: MigrationContext, on connection: Connection) async {
+    static func release(_ context: MigrationContext, _ capture: CaptureRecord, on connection: Connection) async {
         _ = try? await connection.query(
             "SELECT pg_catalog.pg_advisory_unlock($2, pg_catalog.hashtext($1))",
-            [context.capture.applierLockKey(migration: context.record.key), AdvisoryLock.applier.rawValue])
+            [capture.applierLockKey(migration: context.record.key), AdvisoryLock.applier.rawValue])
     }
 }

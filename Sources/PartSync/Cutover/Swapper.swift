@@ -1,0 +1,393 @@
+import Logging
+import PostgresClient
+
+/// `partsync cutover` and `partsync rollback`: the rename swap, in one transaction under a short lock
+/// (invariants 5–9 of the design; docs/cutover.md).
+///
+/// Before the lock: the preflight, then the change logs are drained while writers run until at most
+/// `drainBacklog` entries are left (by the running applier, or by this process when none runs). Then, in one
+/// transaction asked for with `SwapLock` (short `lock_timeout`, retries with backoff and jitter; the copy
+/// lock first, then `ACCESS EXCLUSIVE` on the dependent views, the table leaving its name and the one taking
+/// it): the rest of every log is applied; every key changed since its chunk was last found equal is
+/// compared exactly (writers are blocked, nothing is pending) and any difference aborts with nothing changed;
+/// the dependent views' definitions are read; the tables are renamed; the ids are handed over
+/// (`SequenceHandover`); the views are recreated over the table that took the name (`DependentViews`); at
+/// the first cutover the reverse capture is created on the new table; the phase and a `partsync.swaps` row
+/// are written. After the commit: `NOTIFY pgrst, 'reload schema'`, and the stall figures.
+///
+/// If the connection is lost while the transaction commits, the outcome is read back from the catalog on a
+/// new connection (the retiring table's name tells, since everything happened in one transaction) and
+/// reported either way; a swap that did not commit changed nothing and can simply be run again.
+public struct Swapper: Sendable {
+    public enum Kind: String, Sendable, Codable {
+        case cutover, rollback
+    }
+
+    public struct Options: Sendable {
+        public var lock: SwapLock
+        /// Preflight: how old the oldest pending change may be.
+        public var maxLagMilliseconds: Int
+        /// Go on when preflight checks fail (each is printed as a warning).
+        public var force: Bool
+        /// Entries that may be left in a change log when the lock is asked for: applied under the lock.
+        public var drainBacklog: Int
+        /// How long the drain before the lock may take.
+        public var drainTimeout: Duration
+        /// Measure the longest wait of a stand-in writer (`StallProbe`).
+        public var probe: Bool
+        /// Called under the lock just before `COMMIT` with the swap's backend pid (tests end the backend here
+        /// to lose the commit's acknowledgement).
+        public var beforeCommit: (@Sendable (Int32) async throws -> Void)?
+
+        public init(
+            lock: SwapLock = SwapLock(), maxLagMilliseconds: Int = CutoverPreflight.defaultMaxLagMilliseconds,
+            force: Bool = false, drainBacklog: Int = 2_000, drainTimeout: Duration = .seconds(120), probe: Bool = true,
+            beforeCommit: (@Sendable (Int32) async throws -> Void)? = nil
+        ) {
+            self.lock = lock
+            self.maxLagMilliseconds = maxLagMilliseconds
+            self.force = force
+            self.drainBacklog = drainBacklog
+            self.drainTimeout = drainTimeout
+            self.probe = probe
+            self.beforeCommit = beforeCommit
+        }
+    }
+
+    /// What a swap did.
+    public struct Outcome: Sendable, Equatable, Codable {
+        public var kind: Kind
+        /// The table as people know it.
+        public var table: String
+        /// Set when there was nothing to do (the reason); everything else is then empty.
+        public var alreadyDone: String?
+        /// The partitioned table's name now, and the other one's.
+        public var live: String
+        public var retired: String
+        public var attempts: Int
+        public var cancelled: [CutoverPreflight.Holder]
+        /// Change-log entries applied under the lock.
+        public var drainedEntries: Int64
+        /// Keys compared exactly under the lock.
+        public var recheckedKeys: Int64
+        public var views: [String]
+        public var sequences: [String]
+        /// Preflight warnings under `--force`, materialized views and functions to look at.
+        public var notes: [String]
+        /// From the lock request to the commit's acknowledgement.
+        public var stallMilliseconds: Double?
+        /// The longest wait of the stand-in writer.
+        public var probeMaxMilliseconds: Double?
+        /// False when the connection was lost during the commit and the catalog said it had committed.
+        public var acknowledged: Bool
+    }
+
+    public let configuration: ConnectionConfiguration
+    public let table: String
+    public let options: Options
+    let logger: Logger
+
+    public init(configuration: ConnectionConfiguration, table: String, options: Options = Options(),
+                logger: Logger = Logger(label: "partsync")) {
+        self.configuration = configuration
+        self.table = table
+        self.options = options
+        self.logger = logger
+    }
+
+    public func cutover() async throws -> Outcome { try await swap(.cutover) }
+    public func rollback() async throws -> Outcome { try await swap(.rollback) }
+
+    /// The tables' roles in one swap: `leaving` gives up the name, `taking` gets it.
+    struct Plan: Sendable {
+        var kind: Kind
+        var leaving: MigrationContext.Table
+        var taking: MigrationContext.Table
+        /// The name `leaving` gets, in the same schema.
+        var leavingName: SQLIdentifier
+        var takingName: SQLIdentifier
+        var nextPhase: MigrationPhase
+
+        init(_ kind: Kind, _ context: MigrationContext) {
+            self.kind = kind
+            let schema = context.source.identifier.schema
+            switch kind {
+            case .cutover:
+                leaving = context.sourceTable
+                taking = context.targetTable
+                leavingName = SQLIdentifier(schema: schema, name: Naming.fit(context.source.identifier.name, suffix: "_retired"))
+                takingName = SQLIdentifier(schema: schema, name: context.source.identifier.name)
+                nextPhase = .cutOver
+            case .rollback:
+                leaving = context.targetTable
+                taking = context.sourceTable
+                leavingName = SQLIdentifier(schema: schema, name: context.record.target.name)
+                takingName = SQLIdentifier(schema: schema, name: context.target.identifier.name)
+                nextPhase = .rolledBack
+            }
+        }
+    }
+
+    private var connectionConfiguration: ConnectionConfiguration {
+        var configuration = configuration
+        configuration.applicationName = "partsync cutover"
+        return configuration
+    }
+
+    private func swap(_ kind: Kind) async throws -> Outcome {
+        let phase: MigrationPhase = kind == .cutover ? .cutOver : .rolledBack
+        let connection = try await RetryPolicy().run { try await Connection.connect(connectionConfiguration) }
+        let context: MigrationContext
+        do {
+            context = try await MigrationContext.load(table: table, on: connection, phase: phase)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        let name = context.table
+        let logger = logger.with(table: name, phase: phase)
+        let rule = kind == .cutover ? PhaseRule.cutover(context.record.phase, failedFrom: context.record.failedFrom)
+            : PhaseRule.rollback(context.record.phase, failedFrom: context.record.failedFrom)
+        let plan = Plan(kind, context)
+        switch rule {
+        case .run: break
+        case .alreadyDone(let reason):
+            await connection.close()
+            return Outcome(kind: kind, table: name, alreadyDone: reason, live: plan.leaving.name.displayName,
+                           retired: plan.taking.name.displayName, attempts: 0, cancelled: [], drainedEntries: 0,
+                           recheckedKeys: 0, views: [], sequences: [], notes: [], acknowledged: true)
+        case .refuse(let reason):
+            await connection.close()
+            throw PartSyncError(.usage, table: name, phase: context.record.phase, message: reason + "; nothing was changed",
+                                nextStep: context.record.phase.nextStep(table: name))
+        }
+        do {
+            let notes = try await preflight(plan, context, on: connection, logger: logger)
+            try await drainBeforeLock(context, on: connection, logger: logger)
+            return try await lockAndSwap(plan, context, notes: notes, connection: connection, logger: logger)
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
+    /// The checks that must pass (or, with `force`, are warned about), and the ones no force overrides.
+    private func preflight(_ plan: Plan, _ context: MigrationContext, on connection: Connection, logger: Logger)
+        async throws -> [String]
+    {
+        let name = context.table
+        guard context.source.identifier.schema == context.target.identifier.schema else {
+            throw PartSyncError(
+                .usage, table: name, phase: context.record.phase,
+                message: "the partitioned table \(context.target.identifier.displayName) is in another schema than "
+                    + "\(context.source.identifier.displayName); a rename swap stays within one schema; nothing was changed",
+                nextStep: "move it (ALTER TABLE … SET SCHEMA) or abandon and prepare with --target in the same schema")
+        }
+        if let taken = try await CatalogReader.resolve(plan.leavingName, on: connection), taken != plan.leaving.oid {
+            throw PartSyncError(
+                .usage, table: name, phase: context.record.phase,
+                message: "\(plan.leavingName.displayName) already exists, and \(plan.leaving.name.displayName) is to be "
+                    + "renamed to it; nothing was changed",
+                nextStep: "rename or drop \(plan.leavingName.displayName), then run the command again")
+        }
+        let facts = try await CutoverPreflight.Facts.gather(
+            context, direction: plan.kind == .cutover ? .forward : .reverse, on: connection)
+        var checks = CutoverPreflight.evaluate(
+            facts, table: name, maxLagMilliseconds: options.maxLagMilliseconds,
+            lockTimeoutMilliseconds: options.lock.lockTimeoutMilliseconds).checks
+        if plan.kind == .rollback {
+            // Going back needs no verification or copy: the retired table was kept equal by the reverse capture,
+            // and the recheck under the lock proves it for every key written since.
+            checks.removeAll { $0.name == "backfill complete" || $0.name == "verification clean" }
+        }
+        let failed = checks.filter { !$0.passed }
+        guard !failed.isEmpty else { return [] }
+        let lines = failed.map { "\($0.name): \($0.detail)" }
+        guard options.force else {
+            throw PartSyncError(
+                .usage, table: name, phase: context.record.phase,
+                message: "not ready for \(plan.kind.rawValue); nothing was changed:\n"
+                    + lines.map { "  - \($0)" }.joined(separator: "\n"),
+                nextStep: "fix each of these, or give --force to go on anyway (the lock and the recheck still apply)")
+        }
+        for line in lines { logger.warning("\(name): \(plan.kind.rawValue) --force: preflight failed: \(line)") }
+        return lines.map { "forced past: \($0)" }
+    }
+
+    /// Drains every change log down to `drainBacklog` entries while writers run: waits for the running
+    /// applier, or applies itself (taking the applier lock) when none runs.
+    private func drainBeforeLock(_ context: MigrationContext, on connection: Connection, logger: Logger) async throws {
+        let deadline = ContinuousClock.now + options.drainTimeout
+        for capture in context.record.captures {
+            let applier = Applier(context: context, direction: capture.direction)
+            var reported = false
+            while true {
+                let pending = try await ChangeLog(context: context, direction: capture.direction).pendingEntries(on: connection)
+                if pending <= options.drainBacklog { break }
+                if ContinuousClock.now > deadline {
+                    throw PartSyncError(
+                        .interrupted, table: context.table,
+                        message: "the \(capture.direction.rawValue) change log still holds \(pending) entries after "
+                            + "\(options.drainTimeout); nothing was changed",
+                        nextStep: "let `partsync sync --table \(context.table) --follow` catch up (or write less), then "
+                            + "run the command again")
+                }
+                if !reported {
+                    logger.info("\(context.table): draining \(pending) \(capture.direction.rawValue) change-log entries before the lock")
+                    reported = true
+                }
+                if try await SyncRunner.runs(context.record.key, capture, on: connection) {
+                    try await Task.sleep(for: .milliseconds(50))
+                } else {
+                    try await SyncRunner.withApplierLock(context, direction: capture.direction, on: connection) {
+                        while try await ChangeLog(context: context, direction: capture.direction).pendingEntries(on: connection) > options.drainBacklog,
+                              ContinuousClock.now < deadline {
+                            if try await applier.applyBatch(on: connection) == 0 { break }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private struct Swapped: Sendable {
+        var swapID: Int64
+        var taken: SwapLock.Taken
+        var drained: Int64
+        var rechecked: Int64
+        var views: [String]
+        var sequences: [String]
+        var notes: [String]
+    }
+
+    private func lockAndSwap(
+        _ plan: Plan, _ context: MigrationContext, notes: [String], connection: Connection, logger: Logger
+    ) async throws -> Outcome {
+        let name = context.table
+        let views = try await DependentViews.names(of: plan.leaving, on: connection)
+        let probe = options.probe ? await StallProbe.start(plan.leaving.name, configuration: configuration) : nil
+        let options = self.options
+        let swapped: Swapped?
+        var acknowledged = true
+        do {
+            swapped = try await options.lock.run(
+                views + [plan.leaving.name, plan.taking.name], table: name,
+                prologue: [context.copyLockSQL.exclusive], on: connection
+            ) { tx, taken in
+                try await Self.underLock(plan, context, notes: notes, taken: taken, options: options, on: tx)
+            }
+        } catch {
+            _ = await probe?.stop()
+            guard !(await connection.isOpen) else { throw error }
+            // The connection went while the transaction ran or committed: ask the catalog what happened.
+            await connection.close()
+            guard try await committed(plan, context) else {
+                throw PartSyncError(
+                    .interrupted, table: name, phase: context.record.phase,
+                    message: "the connection was lost during the \(plan.kind.rawValue) (\(error)); the catalog shows it "
+                        + "did not commit: nothing was changed",
+                    nextStep: "run the same command again")
+            }
+            logger.warning("""
+                \(name): the connection was lost while the \(plan.kind.rawValue) committed; the catalog shows it did \
+                commit
+                """)
+            swapped = nil
+            acknowledged = false
+        }
+        let committedAt = ContinuousClock.now
+        let probeMax = await probe?.stop()
+        let stall = swapped.map { (committedAt - $0.taken.requestedAt).milliseconds }
+        var outcome = Outcome(
+            kind: plan.kind, table: name, live: plan.takingName.displayName, retired: plan.leavingName.displayName,
+            attempts: swapped?.taken.attempt ?? 0, cancelled: swapped?.taken.cancelled ?? [],
+            drainedEntries: swapped?.drained ?? 0, recheckedKeys: swapped?.rechecked ?? 0,
+            views: swapped?.views ?? [], sequences: swapped?.sequences ?? [], notes: swapped?.notes ?? notes,
+            stallMilliseconds: stall, probeMaxMilliseconds: probeMax, acknowledged: acknowledged)
+        // After the commit, on a connection that works: the figures, and PostgREST's schema cache reload.
+        let after = await connection.isOpen ? connection : try await RetryPolicy().run {
+            try await Connection.connect(connectionConfiguration)
+        }
+        defer { Task { await after.close() } }
+        let store = StateStore(after)
+        if let swapped {
+            try await store.recordSwapFigures(swapped.swapID, stallMilliseconds: stall, probeMaxMilliseconds: probeMax,
+                                              acknowledged: true)
+        } else if let last = try await store.swaps(context.record.key).last {
+            try await store.recordSwapFigures(last.id, stallMilliseconds: nil, probeMaxMilliseconds: probeMax,
+                                              acknowledged: false)
+            outcome.attempts = last.attempts
+            outcome.drainedEntries = last.drainedEntries
+            outcome.recheckedKeys = last.recheckedKeys
+            outcome.views = last.views
+            outcome.sequences = last.sequences
+            outcome.notes = last.notes
+        }
+        try await after.execute("NOTIFY pgrst, 'reload schema'")
+        return outcome
+    }
+
+    /// Whether the swap committed, read on a new connection: the leaving table has its new name exactly when
+    /// the transaction that renamed it committed.
+    private func committed(_ plan: Plan, _ context: MigrationContext) async throws -> Bool {
+        let connection = try await RetryPolicy(attempts: 12).run { try await Connection.connect(connectionConfiguration) }
+        defer { Task { await connection.close() } }
+        let name = try await connection.query(
+            "SELECT relname FROM pg_catalog.pg_class WHERE oid = $1::oid", [Int64(plan.leaving.oid)]).first?[0]
+        return name == plan.leavingName.name
+    }
+
+    /// Everything under the lock, in the swap's transaction.
+    private static func underLock(
+        _ plan: Plan, _ context: MigrationContext, notes: [String], taken: SwapLock.Taken, options: Options,
+        on tx: Connection
+    ) async throws -> Swapped {
+        let name = context.table
+        let key = context.record.key
+        // Nobody swapped or changed phase since this process loaded the migration.
+        let phase = try await tx.query("SELECT phase FROM partsync.migrations WHERE key = $1 FOR UPDATE", [key]).first?[0]
+        let leavingNow = try await CatalogReader.resolve(plan.leaving.name, on: tx)
+        let takingNow = try await CatalogReader.resolve(plan.taking.name, on: tx)
+        guard phase == context.record.phase.rawValue, leavingNow == plan.leaving.oid, takingNow == plan.taking.oid else {
+            throw PartSyncError(.interrupted, table: name, message: "another partsync changed the migration meanwhile; nothing was changed",
+                                nextStep: "see `partsync status --table \(name)`, then run the command again")
+        }
+        // The rest of every log: writers are blocked, so this ends.
+        let drained = try await Applier.drainAll(context, inTransaction: tx)
+        let recheck = try await Verifier.recheck(context, limit: 20, on: tx)
+        guard recheck.divergent.isEmpty else {
+            throw PartSyncError(
+                .divergence, table: name, phase: context.record.phase,
+                message: "\(recheck.divergent.count) key(s) differ between the tables under the lock (for example "
+                    + "\(recheck.divergent.prefix(3).map { "(\($0.key.joined(separator: ", "))): \($0.class.rawValue)" }.joined(separator: "; ")))"
+                    + "; nothing was changed",
+                nextStep: "run `partsync verify --table \(name) --repair`, then run the command again")
+        }
+        let dependents = try await DependentViews.read(of: plan.leaving, on: tx)
+        try await tx.execute("ALTER TABLE \(plan.leaving.name.sql) RENAME TO \(SQLIdentifier.quote(plan.leavingName.name))")
+        try await tx.execute("ALTER TABLE \(plan.taking.name.sql) RENAME TO \(SQLIdentifier.quote(plan.takingName.name))")
+        let leaving = MigrationContext.Table(name: plan.leavingName, oid: plan.leaving.oid)
+        let taking = MigrationContext.Table(name: plan.takingName, oid: plan.taking.oid)
+        let sequences = try await SequenceHandover.move(from: leaving, to: taking, on: tx)
+        let views = try await dependents.recreate(on: tx)
+        if plan.kind == .cutover, context.capture(.reverse) == nil {
+            let reverse = CaptureRecord.named(migrationKey: key, direction: .reverse, tableOID: context.record.targetOID)
+            for statement in CaptureSQL(record: reverse, table: taking.name, shape: context.record.shape).statements {
+                try await tx.execute(statement)
+            }
+            try await StateStore(tx).addCapture(key, reverse)
+        }
+        let allNotes = notes + dependents.reported
+        let store = StateStore(tx)
+        try await store.move(
+            key, to: plan.nextPhase,
+            message: "\(plan.kind.rawValue): \(taking.name.displayName) is the table now, \(leaving.name.displayName) "
+                + "kept in sync; \(drained) entries drained and \(recheck.touchedKeys) key(s) rechecked under the lock")
+        let id = try await store.recordSwap(
+            key, kind: plan.kind.rawValue, attempts: taken.attempt, drained: drained, rechecked: recheck.touchedKeys,
+            views: views, sequences: sequences, notes: allNotes)
+        if let hook = options.beforeCommit { try await hook(tx.backendPID) }
+        return Swapped(swapID: id, taken: taken, drained: drained, rechecked: recheck.touchedKeys, views: views,
+                       sequences: sequences, notes: allNotes)
+    }
+}
