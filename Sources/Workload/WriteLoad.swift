@@ -58,6 +58,7 @@ public final class WriteLoad: @unchecked Sendable {
     private var operations = 0
     private var failures: [String] = []
     private var longest: Duration = .zero
+    private var longestInInterval: Duration = .zero
     private var stopped = false
     private var tasks: [Task<Void, Never>] = []
 
@@ -108,6 +109,14 @@ public final class WriteLoad: @unchecked Sendable {
         }
     }
 
+    /// The longest operation since the start or the previous call, in milliseconds; starts a new interval.
+    public func takeLongest() -> Double {
+        lock.withLock {
+            defer { longestInInterval = .zero }
+            return Self.milliseconds(longestInInterval)
+        }
+    }
+
     /// Rows whose text (or absence) differs from the last acknowledged write, checked through `read` on
     /// `connection`; empty when every acknowledged write is there.
     public func mismatches(on connection: Connection) async throws -> [String] {
@@ -141,6 +150,7 @@ public final class WriteLoad: @unchecked Sendable {
         lock.withLock {
             operations += 1
             longest = max(longest, took)
+            longestInInterval = max(longestInInterval, took)
             change(&expected)
         }
     }

@@ -18,11 +18,11 @@ struct RunBenchmark: AsyncParsableCommand {
 
     /// In the order they run: memory reuses the backfill's samples, writes change the table.
     enum Section: String, CaseIterable, Sendable {
-        case backfill, memory, writes, sync, verify
+        case backfill, memory, writes, sync, verify, cutover
 
         /// What a run without `--only` measures: verify needs reladiff, a Python tool the bench does not
         /// install, so it runs only when `--only` names it.
-        static let byDefault: Set<Section> = [.backfill, .memory, .writes, .sync]
+        static let byDefault: Set<Section> = [.backfill, .memory, .writes, .sync, .cutover]
     }
 
     @OptionGroup var target: BenchTarget
@@ -36,7 +36,7 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "Also write the report as JSON to this file.")
     var json: String?
 
-    @Option(help: "Only these sections, comma-separated: backfill, writes, memory, sync, verify (verify only when named).")
+    @Option(help: "Only these sections, comma-separated: backfill, writes, memory, sync, verify, cutover (verify only when named).")
     var only: String?
 
     @Option(help: "Back-to-back pairs (without capture, with capture) per write measurement.")
@@ -94,7 +94,7 @@ struct RunBenchmark: AsyncParsableCommand {
         for name in only.split(separator: ",") {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let section = Section(rawValue: trimmed) else {
-                throw ValidationError("--only: unknown section '\(trimmed)' (choose from backfill, writes, memory, sync, verify)")
+                throw ValidationError("--only: unknown section '\(trimmed)' (choose from backfill, writes, memory, sync, verify, cutover)")
             }
             chosen.insert(section)
         }
@@ -179,6 +179,8 @@ struct RunBenchmark: AsyncParsableCommand {
                         runs.append(SyncFigures.figures(measured))
                     }
                     for (figure, samples) in SyncFigures.medians(runs) { results.add(figure, samples: samples) }
+                case .cutover:
+                    try await CutoverBench(session: session, rows: min(rows, 200_000)).measure(into: &results)
                 case .verify:
                     guard let reladiff else { throw BenchError("reladiff not located") }
                     try await VerifyBench(

@@ -122,3 +122,56 @@ import Testing
         }
     }
 }
+
+@Suite struct SwapRuleTests {
+    @Test("cutover runs once copied (again after a rollback), has nothing to do when cut over, and is refused before the copy and after finish")
+    func cutoverRule() {
+        for phase in [MigrationPhase.syncing, .verified, .rolledBack] {
+            #expect(PhaseRule.cutover(phase, failedFrom: nil) == .run, "\(phase)")
+        }
+        guard case .alreadyDone = PhaseRule.cutover(.cutOver, failedFrom: nil) else {
+            Issue.record("cut over: expected nothing to do")
+            return
+        }
+        for phase in [MigrationPhase.planned, .prepared, .backfilling, .finished] {
+            guard case .refuse = PhaseRule.cutover(phase, failedFrom: nil) else {
+                Issue.record("\(phase): expected a refusal")
+                continue
+            }
+        }
+        // Every phase cutover runs in may move to cut_over.
+        for phase in MigrationPhase.allCases where PhaseRule.cutover(phase, failedFrom: nil) == .run {
+            #expect(phase.canMove(to: .cutOver), "\(phase) → cut_over")
+        }
+    }
+
+    @Test("rollback runs only after a cutover; finish after a cutover or a rollback, and only once")
+    func rollbackAndFinishRules() {
+        #expect(PhaseRule.rollback(.cutOver, failedFrom: nil) == .run)
+        guard case .alreadyDone = PhaseRule.rollback(.rolledBack, failedFrom: nil) else {
+            Issue.record("rolled back: expected nothing to do")
+            return
+        }
+        for phase in [MigrationPhase.syncing, .verified, .finished, .prepared] {
+            guard case .refuse = PhaseRule.rollback(phase, failedFrom: nil) else {
+                Issue.record("rollback in \(phase): expected a refusal")
+                continue
+            }
+        }
+        #expect(PhaseRule.finish(.cutOver, failedFrom: nil) == .run)
+        #expect(PhaseRule.finish(.rolledBack, failedFrom: nil) == .run)
+        guard case .alreadyDone = PhaseRule.finish(.finished, failedFrom: nil) else {
+            Issue.record("finished: expected nothing to do")
+            return
+        }
+        for phase in [MigrationPhase.syncing, .verified, .backfilling] {
+            guard case .refuse(let reason) = PhaseRule.finish(phase, failedFrom: nil) else {
+                Issue.record("finish in \(phase): expected a refusal")
+                continue
+            }
+            #expect(reason.contains("abandon"), "the refusal points to abandon: \(reason)")
+        }
+        #expect(MigrationPhase.cutOver.canMove(to: .rolledBack) && MigrationPhase.rolledBack.canMove(to: .cutOver))
+        #expect(MigrationPhase.cutOver.canMove(to: .finished) && MigrationPhase.rolledBack.canMove(to: .finished))
+    }
+}

@@ -32,6 +32,8 @@ import TestSupport
                 "sync apply lag p99: partsync ÷ logical replication",
                 "change log: 2nd-half ÷ 1st-half peak size of the steady run",
                 "catch-up after a burst: apply rate ÷ write rate",
+                "cutover: longest writer stall (4 writers)", "rollback: longest writer stall (4 writers)",
+                "swap: lock request to commit (cutover and rollback)",
             ]
             for name in expected { #expect(names.contains(name), "missing figure \(name)") }
             for figure in report.figures {

@@ -51,9 +51,10 @@ struct KeySQL: Sendable {
             .joined(separator: ", ") + ")"
     }
 
-    /// `ARRAY[a."x"::text, a."y"::text]` of an alias: how a source key is stored in a checkpoint.
-    func textArray(_ alias: String) -> String {
-        "ARRAY[" + shape.primaryKey.map { "\(alias).\(SQLIdentifier.quote($0))::text" }.joined(separator: ", ") + "]"
+    /// `ARRAY[a."x"::text, a."y"::text]` of an alias: how a source key (or, with `.target`, a target key) is
+    /// stored in a checkpoint or a state table.
+    func textArray(_ alias: String, _ columns: Columns = .key) -> String {
+        "ARRAY[" + names(columns).map { "\(alias).\(SQLIdentifier.quote($0))::text" }.joined(separator: ", ") + "]"
     }
 
     /// `"x" bigint,\n    "y" timestamptz`: column definitions of the change log's key columns.
@@ -148,9 +149,11 @@ extension KeySQL {
         return (conditions.isEmpty ? "true" : conditions.joined(separator: " AND "), parameters)
     }
 
-    /// `(array[1])::t1, (array[2])::t2`: a source key stored as `text[]`, back in its columns' types.
-    func typed(_ array: String) -> [String] {
-        shape.keyColumns.enumerated().map { "(\(array)[\($0.offset + 1)])::\($0.element.type)" }
+    /// `(array[1])::t1, (array[2])::t2`: a source key (or, with `.target`, a target key) stored as `text[]`,
+    /// back in its columns' types.
+    func typed(_ array: String, _ columns: Columns = .key) -> [String] {
+        let typed = columns == .target ? shape.loggedColumns : shape.keyColumns
+        return typed.enumerated().map { "(\(array)[\($0.offset + 1)])::\($0.element.type)" }
     }
 
     /// `ORDER BY` list of the source key of an alias.

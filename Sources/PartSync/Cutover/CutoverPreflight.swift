@@ -145,7 +145,8 @@ extension CutoverPreflight.Holder {
 
     /// Other sessions holding a lock on any of `tables` or their partitions (a `LOCK TABLE` of a partitioned
     /// table waits for those too), oldest transaction first. `clientsOnly`: client backends inside a
-    /// transaction, leaving out autovacuum and other background workers.
+    /// transaction, leaving out autovacuum and other background workers, and partsync's own appliers (the
+    /// swap takes the copy lock before the tables, so an apply batch in flight ends first and the next waits).
     static func holding(_ tables: [SQLIdentifier], clientsOnly: Bool, on connection: Connection) async throws -> [Self] {
         try await connection.query(
             """
@@ -154,7 +155,11 @@ extension CutoverPreflight.Holder {
             FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_catalog.pg_backend_pid()
               AND l.relation IN (\(relationsSQL))
-              \(clientsOnly ? "AND a.xact_start IS NOT NULL AND a.backend_type = 'client backend'" : "")
+              \(clientsOnly ? """
+                AND a.xact_start IS NOT NULL AND a.backend_type = 'client backend'
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks p WHERE p.pid = a.pid AND p.locktype = 'advisory'
+                                AND p.granted AND p.classid = \(AdvisoryLock.applier.rawValue)::oid)
+                """ : "")
             ORDER BY 2 DESC
             """, [TextArray.literal(tables.map(\.sql))]).rows.map { row in
             Self(pid: try row.decode(Int32.self, at: 0), transactionSeconds: try row.decode(Double.self, at: 1),

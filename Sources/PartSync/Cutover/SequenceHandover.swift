@@ -51,13 +51,12 @@ enum SequenceHandover {
                 LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
                 WHERE c.oid = $1::oid AND a.grantee <> c.relowner
                 """, [Int64(sequence.sequenceOID)])
-            // partsync's defaults that draw from it: the other table's, and its partitions'.
-            for user in try await defaults(using: sequence.sequenceOID, on: tx) {
-                var ours = user.relation == to.oid || user.relation == from.oid
-                if !ours { ours = try await isPartition(user.relation, of: [to.oid, from.oid], on: tx) }
-                guard ours else { continue }
-                try await tx.execute("ALTER TABLE ONLY \(user.name.sql) ALTER COLUMN \(SQLIdentifier.quote(user.column)) DROP DEFAULT")
+            // partsync's defaults that draw from it: the other table's, and the partitions'. Everything after the
+            // reads goes to the server in one round trip: the swap holds its lock meanwhile.
+            let drops = try await defaults(using: sequence.sequenceOID, within: [to.oid, from.oid], on: tx).map { user in
+                "ALTER TABLE ONLY \(user.name.sql) ALTER COLUMN \(SQLIdentifier.quote(user.column)) DROP DEFAULT"
             }
+            if !drops.isEmpty { try await tx.execute(drops.joined(separator: ";\n")) }
             do {
                 try await tx.execute("ALTER TABLE \(from.name.sql) ALTER COLUMN \(column) DROP IDENTITY")
             } catch let error as PostgresError where error.sqlState == .dependentObjectsStillExist {
@@ -70,28 +69,27 @@ enum SequenceHandover {
             }
             let kind = sequence.identity == "a" ? "ALWAYS" : "BY DEFAULT"
             let cycle = try options.decode(Bool.self, at: 6) ? "CYCLE" : "NO CYCLE"
-            try await tx.execute(
+            var statements = [
                 """
                 ALTER TABLE \(to.name.sql) ALTER COLUMN \(column) ADD GENERATED \(kind) AS IDENTITY (
                     SEQUENCE NAME \(sequence.sequence.sql) START WITH \(options[1]!)
                     INCREMENT BY \(options[2]!) MINVALUE \(options[3]!) MAXVALUE \(options[4]!) CACHE \(options[5]!) \(cycle))
-                """)
-            try await tx.query("SELECT pg_catalog.setval($1::regclass, $2::bigint, $3::boolean)",
-                               [sequence.sequence.sql, position[0], position[1] == "t"])
+                """,
+                "SELECT pg_catalog.setval(\(SQLLiteral.quote(sequence.sequence.sql))::pg_catalog.regclass, "
+                    + "\(position[0]!)::bigint, \(position[1] == "t"))",
+            ]
             if let comment = options[7] {
-                try await tx.execute("COMMENT ON SEQUENCE \(sequence.sequence.sql) IS \(SQLLiteral.quote(comment))")
+                statements.append("COMMENT ON SEQUENCE \(sequence.sequence.sql) IS \(SQLLiteral.quote(comment))")
             }
             for grant in grants.rows {
-                try await tx.execute(
-                    "GRANT \(grant[1]!) ON SEQUENCE \(sequence.sequence.sql) TO \(grant[0]!)"
-                        + (grant[2] == "t" ? " WITH GRANT OPTION" : ""))
+                statements.append("GRANT \(grant[1]!) ON SEQUENCE \(sequence.sequence.sql) TO \(grant[0]!)"
+                    + (grant[2] == "t" ? " WITH GRANT OPTION" : ""))
             }
             let draw = "DEFAULT pg_catalog.nextval(\(SQLLiteral.quote(sequence.sequence.sql))::pg_catalog.regclass)"
-            var drawing = [from.name] + (try await partitions(of: to.oid, on: tx))
-            drawing += try await partitions(of: from.oid, on: tx)
-            for relation in drawing {
-                try await tx.execute("ALTER TABLE ONLY \(relation.sql) ALTER COLUMN \(column) SET \(draw)")
+            for relation in [from.name] + (try await partitions(of: [to.oid, from.oid], on: tx)) {
+                statements.append("ALTER TABLE ONLY \(relation.sql) ALTER COLUMN \(column) SET \(draw)")
             }
+            try await tx.execute(statements.joined(separator: ";\n"))
             moved.append("\(sequence.sequence.displayName) (identity \(kind)) now belongs to "
                 + "\(to.name.displayName).\(sequence.column), continuing after \(position[0] ?? "?")")
         }
@@ -118,38 +116,37 @@ enum SequenceHandover {
         }
     }
 
-    /// Column defaults that call `nextval` of a sequence.
-    private static func defaults(using sequence: UInt32, on tx: Connection) async throws
-        -> [(relation: UInt32, name: SQLIdentifier, column: String)]
+    /// Column defaults that call `nextval` of a sequence, on `tables` or their partitions.
+    private static func defaults(using sequence: UInt32, within tables: [UInt32], on tx: Connection) async throws
+        -> [(name: SQLIdentifier, column: String)]
     {
         try await tx.query(
             """
-            SELECT c.oid, n.nspname, c.relname, a.attname
+            SELECT n.nspname, c.relname, a.attname
             FROM pg_catalog.pg_depend d
             JOIN pg_catalog.pg_attrdef ad ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid
             JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
             WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = $1::oid
-            """, [Int64(sequence)]).rows.map { row in
-            (try row.decode(UInt32.self, at: 0), SQLIdentifier(schema: row[1], name: row[2] ?? ""), row[3] ?? "")
+              AND (c.oid = ANY ($2::oid[]) OR EXISTS (
+                  SELECT 1 FROM pg_catalog.unnest($2::oid[]) t, LATERAL pg_catalog.pg_partition_tree(t::pg_catalog.regclass) p
+                  WHERE p.relid = c.oid::pg_catalog.regclass))
+            """, [Int64(sequence), oids(tables)]).rows.map { row in
+            (SQLIdentifier(schema: row[0], name: row[1] ?? ""), row[2] ?? "")
         }
     }
 
-    private static func partitions(of table: UInt32, on tx: Connection) async throws -> [SQLIdentifier] {
+    /// The partitions (not the tables themselves) of `tables`.
+    private static func partitions(of tables: [UInt32], on tx: Connection) async throws -> [SQLIdentifier] {
         try await tx.query(
             """
-            SELECT n.nspname, c.relname FROM pg_catalog.pg_partition_tree($1::oid::pg_catalog.regclass) p
+            SELECT n.nspname, c.relname
+            FROM pg_catalog.unnest($1::oid[]) t, LATERAL pg_catalog.pg_partition_tree(t::pg_catalog.regclass) p
             JOIN pg_catalog.pg_class c ON c.oid = p.relid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE p.relid <> $1::oid::pg_catalog.regclass
-            """, [Int64(table)]).rows.map { SQLIdentifier(schema: $0[0], name: $0[1] ?? "") }
+            WHERE p.relid <> t::pg_catalog.regclass
+            """, [oids(tables)]).rows.map { SQLIdentifier(schema: $0[0], name: $0[1] ?? "") }
     }
 
-    private static func isPartition(_ relation: UInt32, of tables: [UInt32], on tx: Connection) async throws -> Bool {
-        try await tx.query(
-            """
-            SELECT EXISTS (SELECT 1 FROM pg_catalog.unnest($2::oid[]) t, LATERAL pg_catalog.pg_partition_tree(t::pg_catalog.regclass) p
-                           WHERE p.relid = $1::oid::pg_catalog.regclass)
-            """, [Int64(relation), "{" + tables.map(String.init).joined(separator: ",") + "}"]).first!.decode(Bool.self, at: 0)
-    }
+    private static func oids(_ tables: [UInt32]) -> String { "{" + tables.map(String.init).joined(separator: ",") + "}" }
 }

@@ -41,7 +41,7 @@ public struct Swapper: Sendable {
 
         public init(
             lock: SwapLock = SwapLock(), maxLagMilliseconds: Int = CutoverPreflight.defaultMaxLagMilliseconds,
-            force: Bool = false, drainBacklog: Int = 2_000, drainTimeout: Duration = .seconds(120), probe: Bool = true,
+            force: Bool = false, drainBacklog: Int = 500, drainTimeout: Duration = .seconds(120), probe: Bool = true,
             beforeCommit: (@Sendable (Int32) async throws -> Void)? = nil
         ) {
             self.lock = lock
@@ -52,6 +52,12 @@ public struct Swapper: Sendable {
             self.probe = probe
             self.beforeCommit = beforeCommit
         }
+    }
+
+    /// One step under the lock and its time.
+    public struct Step: Sendable, Equatable, Codable {
+        public var name: String
+        public var milliseconds: Double
     }
 
     /// What a swap did.
@@ -70,6 +76,8 @@ public struct Swapper: Sendable {
         public var drainedEntries: Int64
         /// Keys compared exactly under the lock.
         public var recheckedKeys: Int64
+        /// Keys compared in one snapshot just before the lock (and forgotten when equal).
+        public var recheckedBeforeLock: Int64 = 0
         public var views: [String]
         public var sequences: [String]
         /// Preflight warnings under `--force`, materialized views and functions to look at.
@@ -78,6 +86,8 @@ public struct Swapper: Sendable {
         public var stallMilliseconds: Double?
         /// The longest wait of the stand-in writer.
         public var probeMaxMilliseconds: Double?
+        /// How long each step under the lock took, in order (`drain`, `recheck`, `rename`, …), milliseconds.
+        public var steps: [Step] = []
         /// False when the connection was lost during the commit and the catalog said it had committed.
         public var acknowledged: Bool
     }
@@ -162,18 +172,40 @@ public struct Swapper: Sendable {
                                 nextStep: context.record.phase.nextStep(table: name))
         }
         do {
-            let notes = try await preflight(plan, context, on: connection, logger: logger)
-            try await drainBeforeLock(context, on: connection, logger: logger)
-            return try await lockAndSwap(plan, context, notes: notes, connection: connection, logger: logger)
+            // The lag is checked after the drain, and again while only the lag fails and the drain has time
+            // left: a busy applier catches up in a moment, and refusing at once would only make the operator
+            // retry by hand.
+            // A missing applier is waited for a few seconds too: right after a swap the follower is reloading.
+            let deadline = ContinuousClock.now + options.drainTimeout
+            let applierDeadline = ContinuousClock.now + .seconds(5)
+            var notes: [String]
+            while true {
+                try await drainBeforeLock(context, on: connection, logger: logger)
+                let failed = try await preflight(plan, context, on: connection)
+                let noApplier = failed.contains { $0.detail.contains("no applier") }
+                let lagOnly = !failed.isEmpty && failed.allSatisfy { $0.name == "sync lag" }
+                    && (!noApplier || ContinuousClock.now < applierDeadline)
+                if lagOnly && !options.force && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(100))
+                    continue
+                }
+                notes = try refuseOrWarn(failed, plan, context, logger: logger)
+                break
+            }
+            let ahead = try await Verifier.recheckAhead(context, on: connection)
+            try Self.refuse(ahead.divergent, table: context.table, phase: context.record.phase, where: "before the lock")
+            var outcome = try await lockAndSwap(plan, context, notes: notes, connection: connection, logger: logger)
+            outcome.recheckedBeforeLock = ahead.touchedKeys
+            return outcome
         } catch {
             await connection.close()
             throw error
         }
     }
 
-    /// The checks that must pass (or, with `force`, are warned about), and the ones no force overrides.
-    private func preflight(_ plan: Plan, _ context: MigrationContext, on connection: Connection, logger: Logger)
-        async throws -> [String]
+    /// The checks no force overrides (thrown), and the failed ones `force` may override (returned).
+    private func preflight(_ plan: Plan, _ context: MigrationContext, on connection: Connection) async throws
+        -> [CutoverPreflight.Check]
     {
         let name = context.table
         guard context.source.identifier.schema == context.target.identifier.schema else {
@@ -200,8 +232,14 @@ public struct Swapper: Sendable {
             // and the recheck under the lock proves it for every key written since.
             checks.removeAll { $0.name == "backfill complete" || $0.name == "verification clean" }
         }
-        let failed = checks.filter { !$0.passed }
+        return checks.filter { !$0.passed }
+    }
+
+    /// Refuses with every failed check, or with `force` warns about each and returns them as notes.
+    private func refuseOrWarn(_ failed: [CutoverPreflight.Check], _ plan: Plan, _ context: MigrationContext,
+                              logger: Logger) throws -> [String] {
         guard !failed.isEmpty else { return [] }
+        let name = context.table
         let lines = failed.map { "\($0.name): \($0.detail)" }
         guard options.force else {
             throw PartSyncError(
@@ -258,6 +296,7 @@ public struct Swapper: Sendable {
         var views: [String]
         var sequences: [String]
         var notes: [String]
+        var steps: [Step]
     }
 
     private func lockAndSwap(
@@ -303,7 +342,8 @@ public struct Swapper: Sendable {
             attempts: swapped?.taken.attempt ?? 0, cancelled: swapped?.taken.cancelled ?? [],
             drainedEntries: swapped?.drained ?? 0, recheckedKeys: swapped?.rechecked ?? 0,
             views: swapped?.views ?? [], sequences: swapped?.sequences ?? [], notes: swapped?.notes ?? notes,
-            stallMilliseconds: stall, probeMaxMilliseconds: probeMax, acknowledged: acknowledged)
+            stallMilliseconds: stall, probeMaxMilliseconds: probeMax, steps: swapped?.steps ?? [],
+            acknowledged: acknowledged)
         // After the commit, on a connection that works: the figures, and PostgREST's schema cache reload.
         let after = await connection.isOpen ? connection : try await RetryPolicy().run {
             try await Connection.connect(connectionConfiguration)
@@ -337,6 +377,17 @@ public struct Swapper: Sendable {
         return name == plan.leavingName.name
     }
 
+    /// Fails with exit 1, nothing changed, when keys differ.
+    static func refuse(_ differences: [VerifyReport.Difference], table: String, phase: MigrationPhase, where: String) throws {
+        guard !differences.isEmpty else { return }
+        throw PartSyncError(
+            .divergence, table: table, phase: phase,
+            message: "\(differences.count) key(s) differ between the tables \(`where`) (for example "
+                + differences.prefix(3).map { "(\($0.key.joined(separator: ", "))): \($0.class.rawValue)" }
+                    .joined(separator: "; ") + "); nothing was changed",
+            nextStep: "run `partsync verify --table \(table) --repair`, then run the command again")
+    }
+
     /// Everything under the lock, in the swap's transaction.
     private static func underLock(
         _ plan: Plan, _ context: MigrationContext, notes: [String], taken: SwapLock.Taken, options: Options,
@@ -344,6 +395,14 @@ public struct Swapper: Sendable {
     ) async throws -> Swapped {
         let name = context.table
         let key = context.record.key
+        var steps: [Step] = []
+        var mark = ContinuousClock.now
+        func step(_ name: String) {
+            let now = ContinuousClock.now
+            steps.append(Step(name: name, milliseconds: (now - mark).milliseconds))
+            mark = now
+        }
+        step("lock")
         // Nobody swapped or changed phase since this process loaded the migration.
         let phase = try await tx.query("SELECT phase FROM partsync.migrations WHERE key = $1 FOR UPDATE", [key]).first?[0]
         let leavingNow = try await CatalogReader.resolve(plan.leaving.name, on: tx)
@@ -353,29 +412,31 @@ public struct Swapper: Sendable {
                                 nextStep: "see `partsync status --table \(name)`, then run the command again")
         }
         // The rest of every log: writers are blocked, so this ends.
-        let drained = try await Applier.drainAll(context, inTransaction: tx)
-        let recheck = try await Verifier.recheck(context, limit: 20, on: tx)
-        guard recheck.divergent.isEmpty else {
-            throw PartSyncError(
-                .divergence, table: name, phase: context.record.phase,
-                message: "\(recheck.divergent.count) key(s) differ between the tables under the lock (for example "
-                    + "\(recheck.divergent.prefix(3).map { "(\($0.key.joined(separator: ", "))): \($0.class.rawValue)" }.joined(separator: "; ")))"
-                    + "; nothing was changed",
-                nextStep: "run `partsync verify --table \(name) --repair`, then run the command again")
+        let drained = try await Applier.drainAll(context, inTransaction: tx) { direction, entries in
+            step("drain \(direction.rawValue) (\(entries))")
         }
+        let recheck = try await Verifier.recheck(context, limit: 20, on: tx)
+        step("recheck")
+        // Writers are blocked and the logs drained: a pending key would be a difference too.
+        try Self.refuse(recheck.divergent + recheck.inFlight, table: name, phase: context.record.phase,
+                        where: "under the lock")
         let dependents = try await DependentViews.read(of: plan.leaving, on: tx)
         try await tx.execute("ALTER TABLE \(plan.leaving.name.sql) RENAME TO \(SQLIdentifier.quote(plan.leavingName.name))")
         try await tx.execute("ALTER TABLE \(plan.taking.name.sql) RENAME TO \(SQLIdentifier.quote(plan.takingName.name))")
+        step("rename")
         let leaving = MigrationContext.Table(name: plan.leavingName, oid: plan.leaving.oid)
         let taking = MigrationContext.Table(name: plan.takingName, oid: plan.taking.oid)
         let sequences = try await SequenceHandover.move(from: leaving, to: taking, on: tx)
+        step("sequences")
         let views = try await dependents.recreate(on: tx)
+        step("views")
         if plan.kind == .cutover, context.capture(.reverse) == nil {
             let reverse = CaptureRecord.named(migrationKey: key, direction: .reverse, tableOID: context.record.targetOID)
             for statement in CaptureSQL(record: reverse, table: taking.name, shape: context.record.shape).statements {
                 try await tx.execute(statement)
             }
             try await StateStore(tx).addCapture(key, reverse)
+            step("reverse capture")
         }
         let allNotes = notes + dependents.reported
         let store = StateStore(tx)
@@ -386,8 +447,9 @@ public struct Swapper: Sendable {
         let id = try await store.recordSwap(
             key, kind: plan.kind.rawValue, attempts: taken.attempt, drained: drained, rechecked: recheck.touchedKeys,
             views: views, sequences: sequences, notes: allNotes)
+        step("state")
         if let hook = options.beforeCommit { try await hook(tx.backendPID) }
         return Swapped(swapID: id, taken: taken, drained: drained, rechecked: recheck.touchedKeys, views: views,
-                       sequences: sequences, notes: allNotes)
+                       sequences: sequences, notes: allNotes, steps: steps)
     }
 }

@@ -345,7 +345,7 @@ extension StateSchema {
     /// Cutovers and rollbacks: one row per committed swap (written in the swap's transaction, so it exists
     /// exactly when the swap committed), with what it did and the stall it caused.
     static let version5 = Step(
-        version: 5, summary: "swaps (cutover and rollback) with their figures",
+        version: 5, summary: "swaps (cutover and rollback) with their figures; touched keys with their partition key",
         statements: [
             """
             CREATE TABLE partsync.swaps (
@@ -365,6 +365,12 @@ extension StateSchema {
             )
             """,
             "CREATE INDEX swaps_migration ON partsync.swaps (migration, id)",
+            "ALTER TABLE partsync.touched_keys ADD COLUMN target_key text[]",
+            """
+            COMMENT ON COLUMN partsync.touched_keys.target_key IS 'the pair the applier wrote or removed: source key \
+            and partition-key value (NULL in rows from before version 5), so the recheck reads the target through \
+            its primary key'
+            """,
             """
             COMMENT ON TABLE partsync.swaps IS 'committed cutovers and rollbacks: attempts, entries drained and keys \
             rechecked under the lock, views re-pointed, sequences handed over, and the stall (lock request to \

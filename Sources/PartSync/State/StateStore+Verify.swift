@@ -102,15 +102,20 @@ extension StateStore {
             .first!.decode(Int64.self, at: 0)
     }
 
-    /// The applier's statement part that records the keys of a batch (`keys`, its distinct source keys, as
-    /// `keyText`) with one new stamp, when the migration's tracking is on. `$2` is the migration's key. An
-    /// insert, not an upsert: it costs a batch about a quarter of what updating one row per key did.
-    static func touchedKeysCTE(keyText: String) -> String {
+    /// The applier's statement part that records the pairs of a batch (`picked`: its logged source keys with
+    /// their partition-key values, old and new) with one new stamp, when the migration's tracking is on: the
+    /// source key as `key`, the whole pair as `target_key` (so the recheck finds the target's rows through its
+    /// primary key and prunes partitions, instead of looking for the source key in every partition). `$2` is
+    /// the migration's key. An insert, not an upsert: it costs a batch about a quarter of what updating one
+    /// row per key did.
+    static func touchedKeysCTE(_ key: KeySQL) -> String {
         """
         touched AS (
-            INSERT INTO partsync.touched_keys (migration, key, stamp)
-            SELECT $2, \(keyText), (SELECT pg_catalog.nextval('partsync.apply_stamp'))
-            FROM keys k WHERE (SELECT m.verify_tracking FROM partsync.migrations m WHERE m.key = $2)
+            INSERT INTO partsync.touched_keys (migration, key, target_key, stamp)
+            SELECT $2, \(key.textArray("p")), \(key.textArray("p", .target)),
+                   (SELECT pg_catalog.nextval('partsync.apply_stamp'))
+            FROM (SELECT DISTINCT \(key.list(.target)) FROM picked) p
+            WHERE (SELECT m.verify_tracking FROM partsync.migrations m WHERE m.key = $2)
             RETURNING 1
         )
         """

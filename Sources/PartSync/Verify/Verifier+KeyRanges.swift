@@ -269,7 +269,7 @@ extension Verifier {
                 let differences = try await Self.differences(
                     filter: (range.sql, range.parameters.map { $0 as (any PostgresEncodable)? }),
                     source: context.source.identifier, target: context.target.identifier, hash: hash,
-                    log: context.capture.log, limit: limit, on: tx)
+                    logs: [context.capture.log], limit: limit, on: tx)
                 return (sums, differences.divergent, differences.inFlight, snapshot.position,
                         ContinuousClock.now - snapshot.opened)
             }

@@ -88,7 +88,7 @@ extension Verifier {
                         filter: (inChunks, [TextArray.literal(mismatched.map(\.period)),
                                             "{" + mismatched.map { String($0.bucket) }.joined(separator: ",") + "}"]
                                     + periods.map { $0 as (any PostgresEncodable)? }),
-                        source: source, target: target, hash: hash, log: context.capture.log, limit: limit, on: tx)
+                        source: source, target: target, hash: hash, logs: [context.capture.log], limit: limit, on: tx)
                 }
                 let (divergent, inFlight) = differences
                 let report = VerifyReport(

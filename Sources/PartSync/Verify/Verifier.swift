@@ -248,11 +248,18 @@ public struct Verifier: Sendable {
     /// `$1`), in the caller's snapshot: those whose key is not pending in the change log `log` (divergent) and
     /// those whose key is (in flight), at most `limit` of each. Pending keys are matched in the server (a hash
     /// join with the log's distinct keys), so a long backlog costs the server a hash table, not this process.
+    /// - Parameter lookup: instead of `filter`, the rows to compare as `FROM` items that yield each table's
+    ///   rows as `a` (the touched-keys recheck reads them by key through `LATERAL`), and the target's partition
+    ///   as the column `a.partsync_tableoid`.
     static func differences(
         filter: (sql: String, parameters: [(any PostgresEncodable)?]), source: SQLIdentifier, target: SQLIdentifier,
-        hash: RowHash, log: SQLIdentifier, limit: Int, on tx: Connection
+        hash: RowHash, logs: [SQLIdentifier], limit: Int, lookup: (source: String, target: String)? = nil,
+        on tx: Connection
     ) async throws -> (divergent: [VerifyReport.Difference], inFlight: [VerifyReport.Difference]) {
         let key = hash.key
+        let sourceRows = lookup?.source ?? "\(source.sql) a WHERE \(filter.sql)"
+        let targetRows = lookup?.target ?? "\(target.sql) a WHERE \(filter.sql)"
+        let partition = lookup == nil ? "a.tableoid" : "a.partsync_tableoid"
         let columns = key.names(.all)
         let differing = columns.map { column in
             let name = SQLIdentifier.quote(column)
@@ -267,10 +274,10 @@ public struct Verifier: Sendable {
         let rows = try await tx.query(
             """
             WITH s AS (
-                SELECT a.*, \(hash.row("a")) AS partsync_h FROM \(source.sql) a WHERE \(filter.sql)
+                SELECT a.*, \(hash.row("a")) AS partsync_h FROM \(sourceRows)
             ), t AS (
-                SELECT a.*, \(hash.row("a")) AS partsync_h, a.tableoid::regclass::text AS partsync_partition
-                FROM \(target.sql) a WHERE \(filter.sql)
+                SELECT a.*, \(hash.row("a")) AS partsync_h, \(partition)::regclass::text AS partsync_partition
+                FROM \(targetRows)
             ), sl AS (
                 SELECT * FROM s WHERE NOT EXISTS (
                     SELECT 1 FROM t WHERE \(key.equal(.key, "t", "s")) AND t.partsync_h = s.partsync_h)
@@ -278,7 +285,8 @@ public struct Verifier: Sendable {
                 SELECT * FROM t WHERE NOT EXISTS (
                     SELECT 1 FROM s WHERE \(key.equal(.key, "s", "t")) AND s.partsync_h = t.partsync_h)
             ), p AS (
-                SELECT DISTINCT \(key.list(.key)) FROM \(log.sql)
+                SELECT DISTINCT \(key.list(.key)) FROM (\(logs.map { "SELECT \(key.list(.key)) FROM \($0.sql)" }
+                    .joined(separator: " UNION ALL "))) logged
             ), found AS (
                 SELECT ARRAY[\(keyText)] AS k,
                        CASE WHEN sl.partsync_h IS NULL THEN 'extra' WHEN tl.partsync_h IS NULL THEN 'missing'

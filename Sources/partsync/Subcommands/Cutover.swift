@@ -71,8 +71,10 @@ struct SwapOptions: ParsableArguments {
                 + "\(outcome.retired) is kept in sync until `partsync finish`",
             "  lock: attempt \(outcome.attempts); stall (lock request to commit) \(ms(outcome.stallMilliseconds)); "
                 + "longest wait of a probe writer \(ms(outcome.probeMaxMilliseconds))",
-            "  under the lock: \(outcome.drainedEntries) change-log entries applied, \(outcome.recheckedKeys) key(s) "
-                + "rechecked, all equal",
+            "  \(outcome.recheckedBeforeLock) changed key(s) rechecked before the lock; under it \(outcome.drainedEntries) "
+                + "change-log entries applied and \(outcome.recheckedKeys) key(s) rechecked, all equal",
+            "  under the lock: " + outcome.steps.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }
+                .joined(separator: ", "),
         ]
         if !outcome.acknowledged {
             lines.append("  the connection was lost during the commit; the catalog shows the swap committed")
