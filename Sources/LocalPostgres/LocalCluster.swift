@@ -98,7 +98,9 @@ public final class LocalCluster: Sendable {
             "listen_addresses": "'127.0.0.1'",
             "unix_socket_directories": "'\(directory.path)'",
             "wal_level": "logical",
-            "max_connections": "300",
+            // The test suites run in parallel, each test with its writers, appliers, listeners and probes:
+            // 300 was reached once the tests stopped blocking the cooperative pool while children ran.
+            "max_connections": "800",
             "max_wal_senders": "20",
             "max_replication_slots": "20",
             "max_logical_replication_workers": "8",

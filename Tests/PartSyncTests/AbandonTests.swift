@@ -7,10 +7,10 @@ import TestSupport
 /// `partsync abandon` against a real server: the source exactly as before prepare, other migrations untouched,
 /// refusals that change nothing.
 @Suite struct AbandonTests {
-    static func partsync(_ database: TestDatabase, _ arguments: [String]) throws
+    static func partsync(_ database: TestDatabase, _ arguments: [String]) async throws
         -> (status: Int32, stdout: String, stderr: String)
     {
-        try Products.run("partsync", arguments, environment: ["DATABASE_URL": database.configuration.conninfo])
+        try await Products.run("partsync", arguments, environment: ["DATABASE_URL": database.configuration.conninfo])
     }
 
     static func rows(_ table: String, on connection: Connection) async throws -> String {
@@ -25,19 +25,19 @@ import TestSupport
             let connection = try await database.connect()
             try await connection.execute(Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 2_000))
             let before = try await Fixtures.catalogFingerprint(connection)
-            #expect(try Self.partsync(database, ["prepare", "--table", "messages", "--partition-key", "created_at"]).status == 0)
-            #expect(try Self.partsync(database, ["backfill", "--table", "messages"]).status == 0)
+            #expect(try await Self.partsync(database, ["prepare", "--table", "messages", "--partition-key", "created_at"]).status == 0)
+            #expect(try await Self.partsync(database, ["backfill", "--table", "messages"]).status == 0)
             try await connection.execute("""
                 UPDATE messages SET tokens = 7 WHERE id <= 20;
                 DELETE FROM messages WHERE id BETWEEN 30 AND 35;
                 """)
-            #expect(try Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"]).status == 0)
-            #expect(try Self.partsync(database, ["verify", "--table", "messages", "--rolling", "--passes", "1"]).status == 0)
+            #expect(try await Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"]).status == 0)
+            #expect(try await Self.partsync(database, ["verify", "--table", "messages", "--rolling", "--passes", "1"]).status == 0)
             try await connection.execute("UPDATE messages SET tokens = 8 WHERE id <= 5")
             let data = try await Self.rows("messages", on: connection)
             #expect(try await Fixtures.catalogFingerprint(connection) != before, "prepare changed the catalog")
 
-            let run = try Self.partsync(database, ["abandon", "--table", "messages"])
+            let run = try await Self.partsync(database, ["abandon", "--table", "messages"])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.contains("abandoned") && run.stderr.contains("messages_partitioned"), "\(run.stderr)")
             #expect(try await Fixtures.catalogFingerprint(connection) == before)
@@ -45,7 +45,7 @@ import TestSupport
             // The source works as before: writes go through without capture.
             try await connection.execute("INSERT INTO messages (conversation_id, user_id, role, content) "
                 + "VALUES (gen_random_uuid(), gen_random_uuid(), 'user', 'after')")
-            let again = try Self.partsync(database, ["abandon", "--table", "messages"])
+            let again = try await Self.partsync(database, ["abandon", "--table", "messages"])
             #expect(again.status == 0 && again.stderr.contains("nothing to abandon"), "\(again.stderr)")
         }
     }
@@ -57,7 +57,7 @@ import TestSupport
             try await connection.execute(Fixtures.orderEvents)
             _ = try await Preparer.prepare(PlanOptions(table: "\"Sales\".\"Order Events\"", partitionKey: "event date"),
                                            on: connection)
-            let run = try Self.partsync(database, ["abandon", "--table", "\"Sales\".\"Order Events\""])
+            let run = try await Self.partsync(database, ["abandon", "--table", "\"Sales\".\"Order Events\""])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(try await connection.query("SELECT to_regclass('\"Sales\".\"Order Events_partitioned\"') IS NULL")
                 .first!.decode(Bool.self, at: 0))
@@ -79,7 +79,7 @@ import TestSupport
             }
             try await waitFor(connection, "SELECT backend_pid IS NOT NULL FROM partsync.appliers")
             let before = try await Fixtures.catalogFingerprint(connection)
-            let running = try Self.partsync(database, ["abandon", "--table", "things"])
+            let running = try await Self.partsync(database, ["abandon", "--table", "things"])
             #expect(running.status == 2, "\(running.stderr)")
             #expect(running.stderr.contains("an applier is running"), "\(running.stderr)")
             #expect(try await Fixtures.catalogFingerprint(connection) == before)
@@ -88,12 +88,12 @@ import TestSupport
 
             try await connection.execute("CREATE VIEW recent_things AS SELECT id FROM things_partitioned")
             let viewed = try await Fixtures.catalogFingerprint(connection)
-            let blocked = try Self.partsync(database, ["abandon", "--table", "things"])
+            let blocked = try await Self.partsync(database, ["abandon", "--table", "things"])
             #expect(blocked.status == 2, "\(blocked.stderr)")
             #expect(blocked.stderr.contains("depend on the twin"), "\(blocked.stderr)")
             #expect(try await Fixtures.catalogFingerprint(connection) == viewed)
             try await connection.execute("DROP VIEW recent_things")
-            #expect(try Self.partsync(database, ["abandon", "--table", "things"]).status == 0)
+            #expect(try await Self.partsync(database, ["abandon", "--table", "things"]).status == 0)
         }
     }
 }

@@ -68,7 +68,7 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
         try await TestDatabase.with { database in
             let connection = try await database.connect()
             try await connection.execute("CREATE TABLE t (id int PRIMARY KEY, created_at timestamptz NOT NULL)")
-            let outcome = try Products.run("partsync", ["backfill", "--table", "t"],
+            let outcome = try await Products.run("partsync", ["backfill", "--table", "t"],
                                            environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(outcome.status == 2)
             #expect(outcome.stderr.contains("partsync prepare --table t"))
@@ -88,12 +88,12 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
                                                             "--chunk-rows", "10000", "--workers", "2"], environment: env)
                 try await Task.sleep(for: .milliseconds(Int.random(in: 150...900, using: &seed)))
                 child.signal(SIGKILL)
-                let status = child.wait()
+                let status = await child.exited()
                 child.removeOutput()
                 let copied = try await connection.query("SELECT count(*) FROM messages_partitioned").first![0]!
                 print("round \(round): status \(status), \(copied) rows copied so far")
             }
-            let finish = try ChildProcess.run(binary, ["backfill", "--table", "messages"], environment: env)
+            let finish = try await OffThePool.run { try ChildProcess.run(binary, ["backfill", "--table", "messages"], environment: env) }
             #expect(finish.status == 0, "\(finish.stderr)")
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             let checkpoints = try await connection.query(
@@ -112,8 +112,8 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
             let arguments = ["backfill", "--table", "messages", "--workers", "2", "--chunk-rows", "5000", "--batch-rows", "1000"]
             let first = try ChildProcess.spawn(binary, arguments, environment: env)
             let second = try ChildProcess.spawn(binary, arguments, environment: env)
-            #expect(first.wait() == 0, "\(first.stderr)")
-            #expect(second.wait() == 0, "\(second.stderr)")
+            #expect(await first.exited() == 0, "\(first.stderr)")
+            #expect(await second.exited() == 0, "\(second.stderr)")
             first.removeOutput()
             second.removeOutput()
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)

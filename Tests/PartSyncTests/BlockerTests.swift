@@ -50,7 +50,7 @@ import LocalPostgres
             try await connection.execute(blocker.setup)
             let before = try await Fixtures.catalogFingerprint(connection)
             for command in ["plan", "prepare"] {
-                let outcome = try Products.run(
+                let outcome = try await Products.run(
                     "partsync", [command, "--table", blocker.table, "--partition-key", blocker.key],
                     environment: ["DATABASE_URL": database.configuration.conninfo])
                 #expect(outcome.status == 2, "\(command): \(outcome.stderr)")
@@ -69,13 +69,13 @@ import LocalPostgres
     func badInput() async throws {
         try await TestDatabase.with { database in
             let env: [String: String?] = ["DATABASE_URL": database.configuration.conninfo]
-            let missing = try Products.run("partsync", ["plan", "--table", "nope", "--partition-key", "x"], environment: env)
+            let missing = try await Products.run("partsync", ["plan", "--table", "nope", "--partition-key", "x"], environment: env)
             #expect(missing.status == 2)
             #expect(missing.stderr.contains("no table named nope"))
-            let badInterval = try Products.run(
+            let badInterval = try await Products.run(
                 "partsync", ["plan", "--table", "t", "--partition-key", "x", "--interval", "fortnight"], environment: env)
             #expect(badInterval.status == 2)
-            let unreachable = try Products.run(
+            let unreachable = try await Products.run(
                 "partsync", ["plan", "--table", "t", "--partition-key", "x",
                              "--database-url", "postgresql://u:hunter2@127.0.0.1:1/db"])
             #expect(unreachable.status == 3)
@@ -195,7 +195,7 @@ import LocalPostgres
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let env: [String: String?] = ["DATABASE_URL": database.configuration.conninfo]
-            let plan = try Products.run(
+            let plan = try await Products.run(
                 "partsync", ["plan", "--table", "messages", "--partition-key", "created_at", "--out", directory], environment: env)
             #expect(plan.status == 0, "\(plan.stderr)")
             let files = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -204,16 +204,16 @@ import LocalPostgres
             #expect(file.range(of: #"^\d{14}_partition_messages\.sql$"#, options: .regularExpression) != nil, "\(file)")
             // Nothing changed yet.
             #expect(try await connection.query("SELECT to_regclass('messages_partitioned')").first?[0] == nil)
-            let psql = try ChildProcessRunner.psql(database.configuration.conninfo, file: directory + "/" + file)
+            let psql = try await ChildProcessRunner.psql(database.configuration.conninfo, file: directory + "/" + file)
             #expect(psql.status == 0, "\(psql.stderr)")
             #expect(try await connection.query("SELECT phase FROM partsync.migrations").first?[0] == "prepared")
             // prepare recognises what psql created.
-            let prepare = try Products.run(
+            let prepare = try await Products.run(
                 "partsync", ["prepare", "--table", "messages", "--partition-key", "created_at"], environment: env)
             #expect(prepare.status == 0)
             #expect(prepare.stderr.contains("already prepared"))
             // stdout carries only SQL, stderr only findings.
-            let toStdout = try Products.run("partsync", ["plan", "--table", "usage_logs", "--partition-key", "created_at"], environment: env)
+            let toStdout = try await Products.run("partsync", ["plan", "--table", "usage_logs", "--partition-key", "created_at"], environment: env)
             #expect(toStdout.stdout.hasPrefix("-- partsync"))
             #expect(!toStdout.stderr.contains("CREATE TABLE"))
         }
@@ -221,9 +221,9 @@ import LocalPostgres
 }
 
 enum ChildProcessRunner {
-    static func psql(_ conninfo: String, file: String) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func psql(_ conninfo: String, file: String) async throws -> (status: Int32, stdout: String, stderr: String) {
         let candidates = ["/usr/bin/psql", "/usr/local/bin/psql", "/usr/lib/postgresql/15/bin/psql"]
         let psql = candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "psql"
-        return try ChildProcess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f", file])
+        return try await OffThePool.run { try ChildProcess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f", file]) }
     }
 }

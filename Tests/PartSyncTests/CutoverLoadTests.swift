@@ -86,7 +86,7 @@ import Workload
         }
     }
 
-    @Test("a statement prepared before the cutover and executed after it: the row reaches the new table and, through the reverse capture, the retired one")
+    @Test("a statement prepared before the cutover and executed after it: the row reaches the new table and, through the reverse capture, the retired one; PostgREST is told to reload")
     func preparedStatement() async throws {
         try await TestDatabase.with { database in
             let connection = try await CutoverTests.ready(database, setup: CutoverTests.events, table: "events")
@@ -97,7 +97,17 @@ import Workload
             let stop = StopSignal()
             let follower = CutoverTests.follow(database, "events", stop: stop)
             try await CutoverTests.applying(connection, count: 1)
+            // PostgREST listens on `pgrst`; the swap tells it to reload its schema cache after the commit.
+            let configuration = database.configuration
+            let reload = Task {
+                try await NotificationListener.withListener(configuration, channels: ["pgrst"]) { stream -> String? in
+                    for try await notification in stream { return Optional(notification.payload) }
+                    return nil
+                }
+            }
+            try await waitFor(connection, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query ILIKE 'LISTEN%pgrst%')")
             _ = try await Swapper(configuration: database.configuration, table: "events").cutover()
+            #expect(try await reload.value == "reload schema")
             let id = try await client.query("EXECUTE add_event('prepared before, run after')").first!.decode(Int64.self, at: 0)
             try await CutoverTests.settle(connection)
             let inNew = try await connection.query("SELECT body FROM events WHERE id = $1", [id]).first?[0]
@@ -131,13 +141,13 @@ import Workload
             }
             #expect(try await Fixtures.catalogFingerprint(connection) == before)
             #expect(try await connection.query("SELECT phase FROM partsync.migrations").first?[0] == "verified")
-            let run = try Products.run("partsync", ["cutover", "--table", "events", "--force"],
+            let run = try await Products.run("partsync", ["cutover", "--table", "events", "--force"],
                                        environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.contains("cut over") && run.stderr.contains("stall"), "\(run.stderr)")
             #expect(try await connection.query("SELECT relkind::text FROM pg_class WHERE oid = 'events'::regclass")
                 .first?[0] == "p")
-            let again = try Products.run("partsync", ["cutover", "--table", "events"],
+            let again = try await Products.run("partsync", ["cutover", "--table", "events"],
                                          environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(again.status == 0 && again.stderr.contains("already cut over"), "\(again.stderr)")
         }
@@ -149,17 +159,17 @@ import Workload
             let connection = try await VerifyTests.backfilled(database, setup: CutoverTests.events, table: "events")
             let before = try await Fixtures.catalogFingerprint(connection)
             let environment: [String: String?] = ["DATABASE_URL": database.configuration.conninfo]
-            let unverified = try Products.run("partsync", ["cutover", "--table", "events"], environment: environment)
+            let unverified = try await Products.run("partsync", ["cutover", "--table", "events"], environment: environment)
             #expect(unverified.status == 2, "\(unverified.stderr)")
             #expect(unverified.stderr.contains("verification clean") && unverified.stderr.contains("sync lag"),
                     "\(unverified.stderr)")
-            let rollback = try Products.run("partsync", ["rollback", "--table", "events"], environment: environment)
+            let rollback = try await Products.run("partsync", ["rollback", "--table", "events"], environment: environment)
             #expect(rollback.status == 2 && rollback.stderr.contains("no cutover to roll back"), "\(rollback.stderr)")
-            let finish = try Products.run("partsync", ["finish", "--table", "events"], environment: environment)
+            let finish = try await Products.run("partsync", ["finish", "--table", "events"], environment: environment)
             #expect(finish.status == 2 && finish.stderr.contains("abandon"), "\(finish.stderr)")
             #expect(try await Fixtures.catalogFingerprint(connection) == before)
             try await connection.execute("CREATE TABLE events_retired (x int)")
-            let taken = try Products.run("partsync", ["cutover", "--table", "events", "--force"], environment: environment)
+            let taken = try await Products.run("partsync", ["cutover", "--table", "events", "--force"], environment: environment)
             #expect(taken.status == 2 && taken.stderr.contains("events_retired already exists"), "\(taken.stderr)")
         }
     }

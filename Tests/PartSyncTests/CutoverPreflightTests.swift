@@ -82,7 +82,7 @@ import TestSupport
             let connection = try await VerifyTests.backfilled(database, setup: VerifyTests.things, table: "things")
             _ = try await VerifyTests.verify(database, "things")
             let environment = ["DATABASE_URL": database.configuration.conninfo]
-            let idle = try Products.run("partsync", ["status", "--table", "things"], environment: environment)
+            let idle = try await Products.run("partsync", ["status", "--table", "things"], environment: environment)
             #expect(idle.stderr.contains("cutover preflight: not ready"), "\(idle.stderr)")
             #expect(idle.stderr.contains("no applier is running"), "\(idle.stderr)")
 
@@ -95,11 +95,11 @@ import TestSupport
             try await holder.execute("BEGIN; SELECT count(*) FROM things")
             let pid = try await holder.query("SELECT pg_backend_pid()").first!.decode(Int32.self, at: 0)
             try await Task.sleep(for: .milliseconds(600))
-            let blocked = try Products.run("partsync", ["status", "--table", "things"], environment: environment)
+            let blocked = try await Products.run("partsync", ["status", "--table", "things"], environment: environment)
             #expect(blocked.stderr.contains("no long transaction on the tables: pid \(pid) (idle in transaction"),
                     "\(blocked.stderr)")
             try await holder.execute("COMMIT")
-            let ready = try Products.run("partsync", ["status", "--table", "things"], environment: environment)
+            let ready = try await Products.run("partsync", ["status", "--table", "things"], environment: environment)
             #expect(ready.stderr.contains("cutover preflight: ready"), "\(ready.stderr)")
             stop.stop()
             _ = try await follower.value

@@ -140,7 +140,7 @@ import TestSupport
                 "UPDATE events_retired SET body = 'straggler' WHERE id = (SELECT min(id) FROM events_retired) RETURNING id")
             expected[try straggler.first!.decode(Int64.self, at: 0)] = "straggler"
 
-            let finished = try Products.run("partsync", ["finish", "--table", "events", "--drop-retired"],
+            let finished = try await Products.run("partsync", ["finish", "--table", "events", "--drop-retired"],
                                             environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(finished.status == 0, "\(finished.stderr)")
             #expect(finished.stderr.contains("retired table public.events_retired"), "\(finished.stderr)")
@@ -152,7 +152,7 @@ import TestSupport
                 .first!.decode(Int.self, at: 0) == 0)
             let phase = try await connection.query("SELECT phase FROM partsync.migrations").first?[0]
             #expect(phase == "finished")
-            let rerun = try Products.run("partsync", ["finish", "--table", "events", "--drop-retired"],
+            let rerun = try await Products.run("partsync", ["finish", "--table", "events", "--drop-retired"],
                                          environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(rerun.status == 0 && rerun.stderr.contains("already finished"), "\(rerun.stderr)")
         }

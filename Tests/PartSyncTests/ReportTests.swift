@@ -280,7 +280,7 @@ import TestSupport
             try "-- name: one label\nSELECT * FROM {table} WHERE label = 'label 7';\n"
                 .write(toFile: queries, atomically: true, encoding: .utf8)
             let environment = ["DATABASE_URL": database.configuration.conninfo]
-            let run = try Products.run("partsync", ["verify", "--table", "things", "--html", html, "--report", json,
+            let run = try await Products.run("partsync", ["verify", "--table", "things", "--html", html, "--report", json,
                                                     "--query", queries, "--query-runs", "2"], environment: environment)
             #expect(run.status == 1, "\(run.stderr)")
             #expect(run.stderr.contains("one label: source"), "the query check is summed up: \(run.stderr)")
@@ -300,7 +300,7 @@ import TestSupport
 
             let bad = directory.appendingPathComponent("bad.sql").path
             try "DELETE FROM {table};".write(toFile: bad, atomically: true, encoding: .utf8)
-            let refused = try Products.run("partsync", ["verify", "--table", "things", "--query", bad],
+            let refused = try await Products.run("partsync", ["verify", "--table", "things", "--query", bad],
                                            environment: environment)
             #expect(refused.status == 2, "\(refused.stderr)")
             #expect(try await connection.query("SELECT count(*) FROM partsync.verifications").first?[0] == "1",

@@ -17,8 +17,8 @@ import TestSupport
         ["DATABASE_URL": database.configuration.conninfo]
     }
 
-    static func partsync(_ database: TestDatabase, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let run = try Products.run("partsync", arguments, environment: environment(database))
+    static func partsync(_ database: TestDatabase, _ arguments: [String]) async throws -> (status: Int32, stderr: String) {
+        let run = try await Products.run("partsync", arguments, environment: environment(database))
         return (run.status, run.stderr)
     }
 
@@ -82,7 +82,7 @@ import TestSupport
             #expect(try await StateSchema.found(on: connection) == .version(1))
             #expect(try await connection.query("SELECT count(*) FROM partsync.changes_messages_a195bee2").first?[0] == "14")
 
-            let sync = try Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"])
+            let sync = try await Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"])
             #expect(sync.status == 0, "\(sync.stderr)")
             #expect(try await StateSchema.found(on: connection) == .version(StateSchema.version))
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
@@ -103,7 +103,7 @@ import TestSupport
                 RESET partsync.applier
                 """)
             #expect(try await Self.logCount(connection, context) == 1)
-            let again = try Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"])
+            let again = try await Self.partsync(database, ["sync", "--table", "messages", "--until-caught-up"])
             #expect(again.status == 0, "\(again.stderr)")
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
         }
@@ -120,7 +120,7 @@ import TestSupport
             let before = try await Fixtures.catalogFingerprint(connection) + (try await Self.stateFingerprint(connection))
             for arguments in [["backfill", "--table", "events"], ["sync", "--table", "events", "--until-caught-up"],
                               ["status"], ["prepare", "--table", "others", "--partition-key", "created_at"]] {
-                let run = try Self.partsync(database, arguments)
+                let run = try await Self.partsync(database, arguments)
                 #expect(run.status == 2, "\(arguments): \(run.stderr)")
                 #expect(run.stderr.contains("version 99") && run.stderr.contains("upgrade partsync"), "\(run.stderr)")
             }
@@ -149,9 +149,9 @@ import TestSupport
             }
             // Writes to the renamed source are still captured and applied to the renamed target.
             try await connection.execute("UPDATE events_retired SET body = 'renamed' WHERE id = 5")
-            let backfill = try Self.partsync(database, ["backfill", "--table", "events_retired"])
+            let backfill = try await Self.partsync(database, ["backfill", "--table", "events_retired"])
             #expect(backfill.status == 0, "\(backfill.stderr)")
-            let sync = try Self.partsync(database, ["sync", "--table", "events", "--until-caught-up"])
+            let sync = try await Self.partsync(database, ["sync", "--table", "events", "--until-caught-up"])
             #expect(sync.status == 0, "\(sync.stderr)")
             try await assertTablesEqual("events_retired", "events", on: connection)
         }
@@ -170,7 +170,7 @@ import TestSupport
             try await connection.execute(change)
             let before = try await Fixtures.catalogFingerprint(connection) + (try await Self.stateFingerprint(connection))
             for arguments in [["backfill", "--table", "events"], ["sync", "--table", "events", "--until-caught-up"]] {
-                let run = try Self.partsync(database, arguments)
+                let run = try await Self.partsync(database, arguments)
                 #expect(run.status == 2, "\(arguments): \(run.stderr)")
                 #expect(run.stderr.contains(named), "\(run.stderr)")
                 #expect(run.stderr.contains("public.events"), "names the table: \(run.stderr)")
@@ -178,7 +178,7 @@ import TestSupport
             #expect(try await Fixtures.catalogFingerprint(connection) + (try await Self.stateFingerprint(connection)) == before)
             #expect(try await connection.query("SELECT count(*) FROM events_partitioned").first?[0] == "0")
             // status still reports the migration, with the change.
-            let status = try Self.partsync(database, ["status", "--table", "events"])
+            let status = try await Self.partsync(database, ["status", "--table", "events"])
             #expect(status.status == 0 && status.stderr.contains(named), "\(status.stderr)")
         }
     }
@@ -200,7 +200,7 @@ import TestSupport
             try await connection.query("UPDATE partsync.migrations SET phase = 'finished'")
             let before = try await Fixtures.catalogFingerprint(connection) + (try await Self.stateFingerprint(connection))
             for arguments in [["backfill", "--table", "events"], ["sync", "--table", "events", "--until-caught-up"]] {
-                let run = try Self.partsync(database, arguments)
+                let run = try await Self.partsync(database, arguments)
                 #expect(run.status == 2, "\(arguments): \(run.stderr)")
                 #expect(run.stderr.contains("finished"), "\(run.stderr)")
             }
@@ -216,7 +216,7 @@ import TestSupport
             try await connection.execute("UPDATE events SET body = 'secret-row-data' WHERE id = 1")
             // Every row the copy writes now violates a constraint of the (still empty) target.
             try await connection.execute("ALTER TABLE events_partitioned ADD CONSTRAINT refuse_all CHECK (tokens < 0)")
-            let failed = try Self.partsync(database, ["backfill", "--table", "events"])
+            let failed = try await Self.partsync(database, ["backfill", "--table", "events"])
             #expect(failed.status == 3, "\(failed.stderr)")
             let record = try #require(try await StateStore(connection).migration(forTable: "events"))
             #expect(record.phase == .failed)
@@ -224,11 +224,11 @@ import TestSupport
             let failure = record.failure ?? ""
             #expect(failure.contains("23514") && failure.contains("refuse_all"), "\(failure)")
             #expect(!failure.contains("secret-row-data") && !failure.contains("Failing row"), "\(failure)")
-            let status = try Self.partsync(database, ["status", "--table", "events"])
+            let status = try await Self.partsync(database, ["status", "--table", "events"])
             #expect(status.stderr.contains("failed while backfilling"), "\(status.stderr)")
             // A failed backfill is not resumed by sync's phase, and its own command resumes it.
             try await connection.execute("ALTER TABLE events_partitioned DROP CONSTRAINT refuse_all")
-            let rerun = try Self.partsync(database, ["backfill", "--table", "events"])
+            let rerun = try await Self.partsync(database, ["backfill", "--table", "events"])
             #expect(rerun.status == 0, "\(rerun.stderr)")
             let resumed = try #require(try await StateStore(connection).migration(forTable: "events"))
             #expect(resumed.phase == .syncing)
@@ -254,7 +254,7 @@ import TestSupport
     func hostileState(statement: String) async throws {
         try await TestDatabase.with { database in
             let connection = try await BackfillTests.prepared(database, setup: Self.events, table: "events")
-            let backfill = try Self.partsync(database, ["backfill", "--table", "events"])
+            let backfill = try await Self.partsync(database, ["backfill", "--table", "events"])
             #expect(backfill.status == 0, "\(backfill.stderr)")
             try await connection.execute("""
                 CREATE TABLE sentinel (x int);
@@ -265,8 +265,8 @@ import TestSupport
             let follower = SyncFollower(configuration: database.configuration, table: "events",
                                         options: .init(retry: RetryPolicy(attempts: 1)))
             _ = try? await follower.run(.untilCaughtUp)
-            _ = try? Self.partsync(database, ["status"])
-            _ = try? Self.partsync(database, ["sync", "--table", "events", "--until-caught-up"])
+            _ = try? await Self.partsync(database, ["status"])
+            _ = try? await Self.partsync(database, ["sync", "--table", "events", "--until-caught-up"])
             #expect(try await connection.query("SELECT pg_catalog.to_regclass('sentinel') IS NOT NULL").first?[0] == "t")
         }
     }

@@ -216,7 +216,7 @@ import TestSupport
             let run = Task { try await Self.follower(database, .init()).run(.follow, stop: stop) }
             try await waitFor(connection, Self.applierAsleep)
             let holder = try await connection.query("SELECT backend_pid FROM partsync.appliers").first![0]!
-            let refused = try Products.run("partsync", ["sync", "--table", "messages", "--follow"], environment: environment)
+            let refused = try await Products.run("partsync", ["sync", "--table", "messages", "--follow"], environment: environment)
             #expect(refused.status == 2)
             #expect(refused.stderr.contains("another applier is already running"))
             #expect(refused.stderr.contains("backend pid \(holder)"))
@@ -242,7 +242,7 @@ import TestSupport
             try await connection.execute("UPDATE messages SET content = 'second' WHERE id <= 10")
             try await waitFor(connection, "SELECT NOT EXISTS (SELECT 1 FROM messages_partitioned WHERE id <= 10 AND content <> 'second')")
             waiting.signal(SIGTERM)
-            #expect(waiting.wait() == 0, "\(waiting.stderr)")
+            #expect(await waiting.exited() == 0, "\(waiting.stderr)")
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
         }
     }
@@ -363,14 +363,14 @@ import TestSupport
             }
             #expect(child.stderr.contains("stopping after the current batch"))
             try await Self.releaseCopyLock(context, on: gate)
-            #expect(child.wait() == 0, "\(child.stderr)")
+            #expect(await child.exited() == 0, "\(child.stderr)")
             #expect(child.stderr.contains("sync stopped after its last batch"))
             #expect(try await connection.query(
                 "SELECT count(*) FROM messages_partitioned WHERE content = 'in the last batch'").first?[0] == "20")
             #expect(try await connection.query(Self.applierAsleep).first?[0] == "f")
             // Writes after the stop wait in the log; a rerun applies them.
             try await connection.execute("DELETE FROM messages WHERE id BETWEEN 100 AND 120")
-            let rerun = try Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"], environment: environment)
+            let rerun = try await Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"], environment: environment)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
         }

@@ -160,13 +160,13 @@ import Workload
                 database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 10), table: "messages")
             let context = try await MigrationContext.load(table: "messages", on: connection, phase: .syncing)
             try await SyncRunner.withApplierLock(context, on: connection) {
-                let outcome = try Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"],
+                let outcome = try await Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"],
                                                environment: ["DATABASE_URL": database.configuration.conninfo])
                 #expect(outcome.status == 2)
                 #expect(outcome.stderr.contains("another applier is already running"))
                 #expect(outcome.stderr.contains("\(connection.backendPID)"))
             }
-            let after = try Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"],
+            let after = try await Products.run("partsync", ["sync", "--table", "messages", "--until-caught-up"],
                                          environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(after.status == 0, "\(after.stderr)")
         }
@@ -175,7 +175,7 @@ import Workload
 
 /// Polls `sql` (a boolean query) until it is true (NULL counts as not yet); fails the test after `seconds`.
 func waitFor(_ connection: Connection, _ sql: String, _ parameters: [(any PostgresEncodable)?] = [],
-             seconds: Int = 30, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+             seconds: Int = 60, sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
         if try await connection.query(sql, parameters).first?.decodeIfPresent(Bool.self, at: 0) == true { return }

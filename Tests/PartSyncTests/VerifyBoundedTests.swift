@@ -27,7 +27,7 @@ import TestSupport
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("bounded-\(UUID().uuidString).json").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             // 5,000 rows to read at 1,000 a second: one snapshot would stay open for 5 s.
-            let run = try Products.run(
+            let run = try await Products.run(
                 "partsync", ["verify", "--table", "things", "--max-snapshot-seconds", "1", "--max-rows-per-second", "1000",
                              "--report", path],
                 environment: ["DATABASE_URL": database.configuration.conninfo])
@@ -46,7 +46,7 @@ import TestSupport
                 "SELECT count(*) FILTER (WHERE verdict = 'divergent'), count(*) FILTER (WHERE verdict IS NULL) FROM partsync.verify_chunks"
             ).first!
             #expect(try chunks.decode(Int.self, at: 0) >= 1 && chunks.decode(Int.self, at: 1) == 0)
-            let status = try Products.run("partsync", ["status", "--table", "things"],
+            let status = try await Products.run("partsync", ["status", "--table", "things"],
                                           environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(status.stderr.contains("key-range chunks: \(report.chunks - report.mismatchedChunks) of \(report.chunks) equal"),
                     "\(status.stderr)")

@@ -47,7 +47,7 @@ import Workload
             let connection = try await Self.backfilled(database, setup: setup, table: table,
                                                        key: key == "composite" ? "event date" : "created_at")
             let rows = try await connection.query("SELECT count(*) FROM \(table)").first!.decode(Int64.self, at: 0)
-            let run = try Products.run("partsync", ["verify", "--table", table],
+            let run = try await Products.run("partsync", ["verify", "--table", table],
                                        environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.contains("EQUAL"), "\(run.stderr)")
@@ -93,7 +93,7 @@ import Workload
             #expect(outcome.report.inFlight.isEmpty)
             let duplicate = outcome.report.divergent.first { $0.key == ["40"] }
             #expect(duplicate?.partition == "things_2024_03", "the second copy is named by its partition")
-            let cli = try Products.run("partsync", ["verify", "--table", "things"],
+            let cli = try await Products.run("partsync", ["verify", "--table", "things"],
                                        environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(cli.status == 1, "\(cli.stderr)")
             #expect(cli.stderr.contains("different: (21) columns price"), "\(cli.stderr)")
@@ -103,7 +103,7 @@ import Workload
             #expect(repaired.beforeRepair?.divergent.count == 12)
             #expect(repaired.report.verdict == .equal, "\(repaired.report.divergent)")
             try await assertTablesEqual("things", "things_partitioned", on: connection)
-            let again = try Products.run("partsync", ["verify", "--table", "things"],
+            let again = try await Products.run("partsync", ["verify", "--table", "things"],
                                          environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(again.status == 0, "\(again.stderr)")
         }
@@ -229,7 +229,7 @@ import Workload
             try await connection.execute("DELETE FROM things_partitioned WHERE id = 7")
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString).json").path
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let run = try Products.run("partsync", ["verify", "--table", "things", "--report", path],
+            let run = try await Products.run("partsync", ["verify", "--table", "things", "--report", path],
                                        environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(run.status == 1, "\(run.stderr)")
             let report = try JSONDecoder().decode(VerifyReport.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
@@ -245,7 +245,7 @@ import Workload
                           "longestSnapshotSeconds", "touchedKeys"] {
                 #expect(json?[field] != nil, "documented field \(field)")
             }
-            let status = try Products.run("partsync", ["status", "--table", "things"],
+            let status = try await Products.run("partsync", ["status", "--table", "things"],
                                           environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(status.stderr.contains("last verification: divergent"), "\(status.stderr)")
             #expect(status.stderr.contains("1 divergent"), "\(status.stderr)")
@@ -257,7 +257,7 @@ import Workload
         try await TestDatabase.with { database in
             let connection = try await BackfillTests.prepared(database, setup: Self.things, table: "things")
             let before = try await Fixtures.catalogFingerprint(connection)
-            let run = try Products.run("partsync", ["verify", "--table", "things"],
+            let run = try await Products.run("partsync", ["verify", "--table", "things"],
                                        environment: ["DATABASE_URL": database.configuration.conninfo])
             #expect(run.status == 2, "\(run.stderr)")
             #expect(run.stderr.contains("backfill is not complete"), "\(run.stderr)")

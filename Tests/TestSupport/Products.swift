@@ -14,11 +14,13 @@ public enum Products {
         throw ProductNotBuilt(name: name)
     }
 
-    /// Runs a product to completion.
+    /// Runs a product to completion, waiting off the cooperative pool (`OffThePool`) and at most two at once
+    /// (`ChildSlots`).
     public static func run(
         _ name: String, _ arguments: [String], environment: [String: String?] = [:]
-    ) throws -> (status: Int32, stdout: String, stderr: String) {
-        try ChildProcess.run(try path(name), arguments, environment: environment)
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let executable = try path(name)
+        return try await ChildSlots.run { try ChildProcess.run(executable, arguments, environment: environment) }
     }
 
     public struct ProductNotBuilt: Error, CustomStringConvertible {

@@ -10,7 +10,7 @@ import TestSupport
         try await TestDatabase.with { database in
             let json = NSTemporaryDirectory() + "/partsync-bench-smoke-\(UUID().uuidString).json"
             defer { unlink(json) }
-            let outcome = try Products.run("partsync-bench", [
+            let outcome = try await Products.run("partsync-bench", [
                 "run", "--database-url", database.configuration.conninfo, "--rows", "4000", "--repeat", "1",
                 "--pairs", "1", "--pgbench-seconds", "1", "--bulk-rows", "1000", "--json", json,
                 "--lag-rate", "400", "--lag-seconds", "2", "--burst-seconds", "2",

@@ -5,8 +5,8 @@ import TestSupport
 
 @Suite struct CommandLineTests {
     @Test("--help lists only the subcommands that work, and --version prints the version")
-    func helpAndVersion() throws {
-        let help = try Products.run("partsync", ["--help"])
+    func helpAndVersion() async throws {
+        let help = try await Products.run("partsync", ["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("plan"))
         #expect(help.stdout.contains("prepare"))
@@ -18,42 +18,42 @@ import TestSupport
         for later in ["demo", "partitions"] {
             #expect(!help.stdout.contains("  \(later)"), "\(later) is not implemented yet")
         }
-        let version = try Products.run("partsync", ["--version"])
+        let version = try await Products.run("partsync", ["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
     @Test("a missing required option is bad usage: exit 2")
-    func missingOption() throws {
-        let outcome = try Products.run("partsync", ["prepare", "--partition-key", "created_at"])
+    func missingOption() async throws {
+        let outcome = try await Products.run("partsync", ["prepare", "--partition-key", "created_at"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("--table"))
     }
 
     @Test("sync takes exactly one of --follow and --until-caught-up: neither or both is bad usage (exit 2)")
-    func syncModes() throws {
+    func syncModes() async throws {
         for flags in [[], ["--follow", "--until-caught-up"]] {
-            let outcome = try Products.run("partsync", ["sync", "--table", "t"] + flags)
+            let outcome = try await Products.run("partsync", ["sync", "--table", "t"] + flags)
             #expect(outcome.status == 2, "\(flags)")
             #expect(outcome.stderr.contains("exactly one of --until-caught-up and --follow"), "\(outcome.stderr)")
         }
     }
 
     @Test("every subcommand lists --verbose in its help")
-    func verboseIsEverywhere() throws {
+    func verboseIsEverywhere() async throws {
         for subcommand in ["plan", "prepare", "backfill", "sync", "verify", "status"] {
-            let help = try Products.run("partsync", [subcommand, "--help"])
+            let help = try await Products.run("partsync", [subcommand, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("--verbose"), "\(subcommand)")
         }
     }
 
     @Test("a failed connection prints each line once and never the password; --verbose adds the hint")
-    func connectionFailure() throws {
+    func connectionFailure() async throws {
         let password = "s3cr3t-Pa55word"
         let url = "postgresql://alice:\(password)@localhost:1/appdb"
-        let short = try Products.run("partsync", ["status", "--database-url", url])
-        let verbose = try Products.run("partsync", ["status", "--database-url", url, "--verbose"])
+        let short = try await Products.run("partsync", ["status", "--database-url", url])
+        let verbose = try await Products.run("partsync", ["status", "--database-url", url, "--verbose"])
         for outcome in [short, verbose] {
             #expect(outcome.status == 3, "\(outcome.stderr)")
             #expect(outcome.stderr.contains("cannot connect to PostgreSQL at localhost:1/appdb as alice"))
@@ -73,7 +73,7 @@ import TestSupport
                 INSERT INTO events VALUES (1, 'ordinary', now()), (2, 'secret-row-data', now());
                 """)
             let url = database.configuration.conninfo
-            let prepare = try Products.run(
+            let prepare = try await Products.run(
                 "partsync", ["prepare", "--database-url", url, "--table", "events", "--partition-key", "created_at"])
             #expect(prepare.status == 0, "\(prepare.stderr)")
             // The target refuses one source row, so the backfill's batch fails with the row in its DETAIL.
@@ -82,7 +82,7 @@ import TestSupport
             await connection.close()
 
             let backfill = ["backfill", "--database-url", url, "--table", "events"]
-            let short = try Products.run("partsync", backfill)
+            let short = try await Products.run("partsync", backfill)
             #expect(short.status == 3, "\(short.stderr)")
             let failure = try #require(short.stderr.split(separator: "\n").firstIndex { $0.hasPrefix("partsync: ") })
             let block = short.stderr.split(separator: "\n")[failure...].map(String.init)
@@ -96,7 +96,7 @@ import TestSupport
             }
             #expect(Self.repeatedLines(short.stderr).isEmpty, "\(short.stderr)")
 
-            let verbose = try Products.run("partsync", backfill + ["--verbose"])
+            let verbose = try await Products.run("partsync", backfill + ["--verbose"])
             #expect(verbose.status == 3, "\(verbose.stderr)")
             #expect(verbose.stderr.contains(block.joined(separator: "\n")), "\(verbose.stderr)")
             #expect(verbose.stderr.contains("  DETAIL: Failing row contains (2, secret-row-data"), "\(verbose.stderr)")

@@ -58,7 +58,7 @@ public enum Finisher {
         }
         let logger = logger.with(table: name, phase: .finished)
         do {
-            return try await lock.run([live.name, retired.name], table: name, prologue: [context.copyLockSQL.exclusive],
+            return try await lock.run([live.name, retired.name], table: name, prologue: [Swapper.noJIT, context.copyLockSQL.exclusive],
                                       on: connection) { tx, _ in
                 let drained = try await Applier.drainAll(context, inTransaction: tx)
                 var removed = try await CaptureSQL.drop(record.captures, on: tx)
