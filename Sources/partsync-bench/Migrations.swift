@@ -2,7 +2,8 @@ import PartSync
 import PostgresClient
 
 /// Setting partsync's migration of a bench table up and tearing it down again, so every timed run starts
-/// from a fresh `prepare`. There is no `abandon` command yet; this removes exactly what `prepare` creates.
+/// from a fresh `prepare`. Unlike `partsync abandon` (refused after a cutover, and while an applier runs),
+/// this removes a migration in any phase: the bench's tables are its own.
 enum Migrations {
     /// `partsync prepare` as a child process (untimed).
     static func prepare(_ table: BenchTable, session: BenchSession) throws {

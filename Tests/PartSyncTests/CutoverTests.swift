@@ -22,6 +22,8 @@ import TestSupport
         CREATE VIEW visible_events WITH (security_barrier) AS SELECT id, n, body, created_at FROM events WHERE body <> 'hidden';
         GRANT SELECT ON visible_events TO reader;
         GRANT USAGE ON SEQUENCE events_id_seq TO reader;
+        CREATE FUNCTION events_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+        CREATE TRIGGER events_noop BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_noop();
         """
 
     /// Prepared, backfilled, caught up and verified.
@@ -91,6 +93,7 @@ import TestSupport
             let cut = try await swapper.cutover()
             #expect(cut.live == "public.events" && cut.retired == "public.events_retired")
             #expect(cut.views == ["public.visible_events"])
+            #expect(cut.notes.contains { $0.contains("events_noop") && $0.contains("no longer fire") }, "\(cut.notes)")
             #expect(cut.sequences.count == 2, "\(cut.sequences)")
             #expect(try await Self.relkind("events", on: connection) == "p")
             #expect(try await Self.relkind("events_retired", on: connection) == "r")

@@ -442,7 +442,14 @@ public struct Swapper: Sendable {
             try await StateStore(tx).addCapture(key, reverse)
             step("reverse capture")
         }
-        let allNotes = notes + dependents.reported
+        // User triggers are not copied by prepare (plan warns): say which stop firing when the name moves.
+        let leavingTriggers = Set((plan.kind == .cutover ? context.source : context.target).triggers)
+        let takingTriggers = Set((plan.kind == .cutover ? context.target : context.source).triggers)
+        let lost = leavingTriggers.subtracting(takingTriggers).sorted()
+        let allNotes = notes + dependents.reported + (lost.isEmpty ? [] : [
+            "trigger(s) \(lost.joined(separator: ", ")) of \(leaving.name.displayName) are not on \(taking.name.displayName): "
+                + "they no longer fire for writes to \(taking.name.displayName); create them there if they are needed",
+        ])
         let store = StateStore(tx)
         try await store.move(
             key, to: plan.nextPhase,
