@@ -32,12 +32,8 @@ public enum Abandoner {
             throw PartSyncError(.usage, table: name, phase: record.phase, message: reason + "; nothing was changed",
                                 nextStep: "use `partsync rollback --table \(name)` to go back to the original table")
         }
-        for capture in record.captures where try await SyncRunner.runs(record.key, capture, on: connection) {
-            throw PartSyncError(
-                .usage, table: name, phase: record.phase,
-                message: "an applier is running for this table (\(capture.direction.rawValue) capture); nothing was changed",
-                nextStep: "stop `partsync sync --table \(name)` (SIGTERM), then abandon again")
-        }
+        try await SyncRunner.refuseWhileApplying(
+            record, nextStep: "stop `partsync sync --table \(name)` (SIGTERM), then abandon again", on: connection)
         let logger = logger.with(table: name, phase: record.phase)
         do {
             return try await retry.run {
@@ -74,8 +70,7 @@ public enum Abandoner {
             try await tx.execute("DROP TABLE \(target.sql)")
             removed.append("the twin \(target.displayName) and its \(partitions) partition(s)")
         }
-        try await tx.query("DELETE FROM partsync.touched_keys WHERE migration = $1", [record.key])
-        try await tx.query("DELETE FROM partsync.migrations WHERE key = $1", [record.key])
+        try await StateStore(tx).forget(record.key)
         removed.append("the migration's state (phase, checkpoints, verifications, events)")
         let others = try await tx.query("SELECT count(*) FROM partsync.migrations").first!.decode(Int.self, at: 0)
         if others == 0 {

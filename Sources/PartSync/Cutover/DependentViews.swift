@@ -23,6 +23,15 @@ struct DependentViews: Sendable {
     /// Materialized views and `BEGIN ATOMIC` functions over the table, one line each, with the next step.
     var reported: [String]
 
+    /// The views (`v`) and materialized views of table `$1` (an OID): rewrite rules that depend on it.
+    private static let viewsOf = """
+        FROM pg_catalog.pg_depend d
+        JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
+        JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+        JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
+        WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = $1::oid AND v.oid <> $1::oid
+        """
+
     /// The dependents of `table` (an OID), read in the caller's transaction.
     static func read(of table: MigrationContext.Table, on tx: Connection) async throws -> DependentViews {
         let path = try await tx.query("SELECT pg_catalog.current_setting('search_path')").first![0] ?? ""
@@ -31,12 +40,7 @@ struct DependentViews: Sendable {
             """
             SELECT DISTINCT v.relkind::text, n.nspname, v.relname, pg_catalog.pg_get_viewdef(v.oid),
                    pg_catalog.array_to_string(v.reloptions, E'\\x1f')
-            FROM pg_catalog.pg_depend d
-            JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
-            JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
-            JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
-            WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = $1::oid
-              AND v.oid <> $1::oid
+            \(viewsOf)
             ORDER BY 2, 3
             """, [Int64(table.oid)])
         let functions = try await tx.query(
@@ -86,11 +90,7 @@ struct DependentViews: Sendable {
         try await connection.query(
             """
             SELECT DISTINCT n.nspname, v.relname
-            FROM pg_catalog.pg_depend d
-            JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
-            JOIN pg_catalog.pg_class v ON v.oid = r.ev_class AND v.relkind = 'v'
-            JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
-            WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = $1::oid AND v.oid <> $1::oid
+            \(viewsOf) AND v.relkind = 'v'
             ORDER BY 1, 2
             """, [Int64(table.oid)]).rows.map { SQLIdentifier(schema: $0[0], name: $0[1] ?? "") }
     }

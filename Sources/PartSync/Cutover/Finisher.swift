@@ -49,13 +49,9 @@ public enum Finisher {
             throw PartSyncError(.usage, table: name, phase: record.phase, message: reason + "; nothing was changed",
                                 nextStep: record.phase.nextStep(table: name))
         }
-        for capture in record.captures where try await SyncRunner.runs(record.key, capture, on: connection) {
-            throw PartSyncError(
-                .usage, table: name, phase: record.phase,
-                message: "an applier is running for this table (\(capture.direction.rawValue) capture); nothing was changed",
-                nextStep: "stop `partsync sync --table \(name)` (SIGTERM), then finish again: what it has not applied yet "
-                    + "is applied by finish")
-        }
+        try await SyncRunner.refuseWhileApplying(
+            record, nextStep: "stop `partsync sync --table \(name)` (SIGTERM), then finish again: what it has not "
+                + "applied yet is applied by finish", on: connection)
         let logger = logger.with(table: name, phase: .finished)
         do {
             return try await lock.run([live.name, retired.name], table: name, prologue: [Swapper.noJIT, context.copyLockSQL.exclusive],

@@ -163,8 +163,9 @@ public struct Swapper: Sendable {
         case .run: break
         case .alreadyDone(let reason):
             await connection.close()
-            return Outcome(kind: kind, table: name, alreadyDone: reason, live: plan.leaving.name.displayName,
-                           retired: plan.taking.name.displayName, attempts: 0, cancelled: [], drainedEntries: 0,
+            // Already swapped: the table this swap would give the name to has it.
+            return Outcome(kind: kind, table: name, alreadyDone: reason, live: plan.taking.name.displayName,
+                           retired: plan.leaving.name.displayName, attempts: 0, cancelled: [], drainedEntries: 0,
                            recheckedKeys: 0, views: [], sequences: [], notes: [], acknowledged: true)
         case .refuse(let reason):
             await connection.close()
@@ -181,10 +182,9 @@ public struct Swapper: Sendable {
             var notes: [String]
             while true {
                 try await drainBeforeLock(context, on: connection, logger: logger)
-                let failed = try await preflight(plan, context, on: connection)
-                let noApplier = failed.contains { $0.detail.contains("no applier") }
+                let (failed, applierRuns) = try await preflight(plan, context, on: connection)
                 let lagOnly = !failed.isEmpty && failed.allSatisfy { $0.name == "sync lag" }
-                    && (!noApplier || ContinuousClock.now < applierDeadline)
+                    && (applierRuns || ContinuousClock.now < applierDeadline)
                 if lagOnly && !options.force && ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(100))
                     continue
@@ -203,9 +203,10 @@ public struct Swapper: Sendable {
         }
     }
 
-    /// The checks no force overrides (thrown), and the failed ones `force` may override (returned).
+    /// The checks no force overrides (thrown), and the failed ones `force` may override (returned), with whether
+    /// the applier whose lag counts is running.
     private func preflight(_ plan: Plan, _ context: MigrationContext, on connection: Connection) async throws
-        -> [CutoverPreflight.Check]
+        -> (failed: [CutoverPreflight.Check], applierRuns: Bool)
     {
         let name = context.table
         guard context.source.identifier.schema == context.target.identifier.schema else {
@@ -232,7 +233,7 @@ public struct Swapper: Sendable {
             // and the recheck under the lock proves it for every key written since.
             checks.removeAll { $0.name == "backfill complete" || $0.name == "verification clean" }
         }
-        return checks.filter { !$0.passed }
+        return (checks.filter { !$0.passed }, facts.lag.applierPID != nil)
     }
 
     /// Refuses with every failed check, or with `force` warns about each and returns them as notes.
@@ -372,9 +373,7 @@ public struct Swapper: Sendable {
     private func committed(_ plan: Plan, _ context: MigrationContext) async throws -> Bool {
         let connection = try await RetryPolicy(attempts: 12).run { try await Connection.connect(connectionConfiguration) }
         defer { Task { await connection.close() } }
-        let name = try await connection.query(
-            "SELECT relname FROM pg_catalog.pg_class WHERE oid = $1::oid", [Int64(plan.leaving.oid)]).first?[0]
-        return name == plan.leavingName.name
+        return try await CatalogReader.name(of: plan.leaving.oid, on: connection)?.name == plan.leavingName.name
     }
 
     /// Everything under a swap's lock is small work over big tables: JIT compilation of its statements (which

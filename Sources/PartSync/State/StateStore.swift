@@ -155,9 +155,10 @@ public struct StateStore: Sendable {
         ]
     }
 
-    /// Deletes the migration's state rows (captures, chunks, events and appliers go with them). The caller
-    /// drops the objects they name.
+    /// Deletes the migration's state rows (captures, chunks, events and appliers go with them; touched keys,
+    /// which have no foreign key, explicitly). The caller drops the objects they name.
     public func forget(_ key: String) async throws {
+        try await connection.query("DELETE FROM partsync.touched_keys WHERE migration = $1", [key])
         try await connection.query("DELETE FROM partsync.migrations WHERE key = $1", [key])
     }
 

@@ -65,11 +65,13 @@ public struct Applier: Sendable {
         let conflict = flow.toIsTarget ? logged : key.list(.key)
         // Reading the source's current rows: the plain source by its primary key (the planner's join); the
         // partitioned table (the reverse capture reads it) by whole pair through LATERAL (`OFFSET 0` keeps the
-        // planner from flattening it back into a join), so each lookup prunes to one partition — a row's current pair is always among the logged ones, since the statement that
-        // wrote it last logged it. Joined by the source key alone the planner hashed the keys and read every
-        // partition: about 100 ms for a few entries on 200k rows, under a rollback's lock.
+        // planner from flattening it back into a join), so each lookup prunes to one partition. A row's current
+        // pair is always among the logged ones: the statement that wrote it last logged it. Joined by the source
+        // key alone the planner hashed the keys and read every partition: about 100 ms for a few entries on 200k
+        // rows, under a rollback's lock.
         let current = flow.toIsTarget
-            ? "SELECT \(key.list(.insert, prefix: "s")) FROM \(from.sql) s JOIN keys k ON \(key.equal(.key, "s", "k"))"
+            ? "SELECT \(key.list(.insert, prefix: "s")) FROM \(from.sql) s "
+                + "JOIN (SELECT DISTINCT \(key.list()) FROM picked) k ON \(key.equal(.key, "s", "k"))"
             : "SELECT \(key.list(.insert, prefix: "s")) FROM (SELECT DISTINCT \(logged) FROM picked) k CROSS JOIN LATERAL "
                 + "(SELECT * FROM \(from.sql) s WHERE \(key.equal(.target, "s", "k")) OFFSET 0) s"
         // The pairs gone from the source, as one array per column: index conditions (`= ANY`) on the written
@@ -85,8 +87,6 @@ public struct Applier: Sendable {
                 WHERE partsync_seq <= (SELECT max(b.partsync_seq)
                                        FROM (SELECT partsync_seq FROM \(log) ORDER BY partsync_seq LIMIT $1) b)
                 RETURNING \(logged)
-            ), keys AS (
-                SELECT DISTINCT \(key.list()) FROM picked
             ), upserted AS (
                 INSERT INTO \(to.sql) (\(key.list(.insert))) OVERRIDING SYSTEM VALUE
                 \(current)

@@ -128,7 +128,8 @@ public struct SyncFollower: Sendable {
             var wasRenamed = false
             for try await (summary, rename) in group {
                 total.applied += summary.applied
-                total.stopped = total.stopped || (summary.stopped && !rename && !renamed.isStopped)
+                // (When renamed, `run` goes on with the next pass and looks at nothing but `renamed`.)
+                total.stopped = total.stopped || summary.stopped
                 wasRenamed = wasRenamed || rename
             }
             return (total, wasRenamed)

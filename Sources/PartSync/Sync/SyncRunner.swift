@@ -49,6 +49,19 @@ public enum SyncRunner {
         try await StateStore(connection).registerApplier(context.record.key, capture)
     }
 
+    /// Refuses, changing nothing, while an applier runs for any of the migration's captures: for commands that
+    /// drop what appliers use (abandon, finish). `nextStep` says what to do instead.
+    static func refuseWhileApplying(_ record: MigrationRecord, nextStep: String, on connection: Connection)
+        async throws
+    {
+        for capture in record.captures where try await runs(record.key, capture, on: connection) {
+            throw PartSyncError(
+                .usage, table: record.source.displayName, phase: record.phase,
+                message: "an applier is running for this table (\(capture.direction.rawValue) capture); nothing was changed",
+                nextStep: nextStep)
+        }
+    }
+
     /// Whether a session holds the capture's applier lock.
     static func runs(_ key: String, _ capture: CaptureRecord, on connection: Connection) async throws -> Bool {
         try await connection.query(
