@@ -14,6 +14,12 @@ public struct CutoverPreflight: Sendable, Codable, Equatable {
         public var passed: Bool
         /// Why it passed or failed, with the next step when it failed.
         public var detail: String
+
+        /// The checks' names, as printed.
+        public static let backfillComplete = "backfill complete"
+        public static let syncLag = "sync lag"
+        public static let verificationClean = "verification clean"
+        public static let noLongTransaction = "no long transaction on the tables"
     }
 
     /// A session that holds a lock on the source or the target.
@@ -78,19 +84,19 @@ public struct CutoverPreflight: Sendable, Codable, Equatable {
         var checks: [Check] = []
         let copied = [.syncing, .verified, .rolledBack].contains(facts.phase)
         checks.append(Check(
-            name: "backfill complete", passed: copied,
+            name: Check.backfillComplete, passed: copied,
             detail: copied ? "copied; phase \(facts.phase.rawValue)"
                 : "phase \(facts.phase.rawValue): \(facts.phase.nextStep(table: table))"))
 
         let lag = facts.lag
         if lag.applierPID == nil {
-            checks.append(Check(name: "sync lag", passed: false,
+            checks.append(Check(name: Check.syncLag, passed: false,
                                 detail: "no applier is running; start `partsync sync --table \(table) --follow`"))
         } else {
             let age = (lag.oldestAgeSeconds ?? 0) * 1000
             let passed = lag.pending == 0 || age <= Double(maxLagMilliseconds)
             checks.append(Check(
-                name: "sync lag", passed: passed,
+                name: Check.syncLag, passed: passed,
                 detail: lag.pending == 0 ? "nothing pending"
                     : "\(lag.pending) change(s) pending, the oldest \(Int(age)) ms old"
                         + (passed ? "" : " (more than \(maxLagMilliseconds) ms; wait for the applier to catch up)")))
@@ -106,19 +112,19 @@ public struct CutoverPreflight: Sendable, Codable, Equatable {
                     + "key-range chunks are not equal at their latest check")
             }
             checks.append(Check(
-                name: "verification clean", passed: problems.isEmpty,
+                name: Check.verificationClean, passed: problems.isEmpty,
                 detail: problems.isEmpty
                     ? "equal at \(verification.finishedAt); \(verification.touchedKeys) key(s) changed since, which "
                         + "the cutover rechecks under its lock"
                     : problems.joined(separator: "; ") + "; run `partsync verify --table \(table) --repair`"))
         } else {
-            checks.append(Check(name: "verification clean", passed: false,
+            checks.append(Check(name: Check.verificationClean, passed: false,
                                 detail: "never verified; run `partsync verify --table \(table)`"))
         }
 
         let long = facts.holders.filter { $0.transactionSeconds * 1000 > Double(lockTimeoutMilliseconds) }
         checks.append(Check(
-            name: "no long transaction on the tables", passed: long.isEmpty,
+            name: Check.noLongTransaction, passed: long.isEmpty,
             detail: long.isEmpty ? "no transaction holding them is older than the lock timeout"
                 : long.map { "pid \($0.pid) (\($0.state), open \(Int($0.transactionSeconds)) s): \($0.query)" }
                     .joined(separator: "; ") + "; each lock attempt would time out behind it: let it finish, or "

@@ -177,15 +177,23 @@ public struct Swapper: Sendable {
             // left: a busy applier catches up in a moment, and refusing at once would only make the operator
             // retry by hand.
             // A missing applier is waited for a few seconds too: right after a swap the follower is reloading.
+            // So is a transaction older than the lock timeout: on a busy or loaded server an ordinary write can
+            // be caught at 300 ms; one that is still there after a few seconds of samples is a long one.
             let deadline = ContinuousClock.now + options.drainTimeout
-            let applierDeadline = ContinuousClock.now + .seconds(5)
+            let settleDeadline = ContinuousClock.now + .seconds(5)
             var notes: [String]
             while true {
                 try await drainBeforeLock(context, on: connection, logger: logger)
                 let (failed, applierRuns) = try await preflight(plan, context, on: connection)
-                let lagOnly = !failed.isEmpty && failed.allSatisfy { $0.name == "sync lag" }
-                    && (applierRuns || ContinuousClock.now < applierDeadline)
-                if lagOnly && !options.force && ContinuousClock.now < deadline {
+                let settling = ContinuousClock.now < settleDeadline
+                let passing = !failed.isEmpty && failed.allSatisfy { check in
+                    switch check.name {
+                    case CutoverPreflight.Check.syncLag: applierRuns || settling
+                    case CutoverPreflight.Check.noLongTransaction: settling
+                    default: false
+                    }
+                }
+                if passing && !options.force && ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(100))
                     continue
                 }
@@ -231,7 +239,9 @@ public struct Swapper: Sendable {
         if plan.kind == .rollback {
             // Going back needs no verification or copy: the retired table was kept equal by the reverse capture,
             // and the recheck under the lock proves it for every key written since.
-            checks.removeAll { $0.name == "backfill complete" || $0.name == "verification clean" }
+            checks.removeAll {
+                $0.name == CutoverPreflight.Check.backfillComplete || $0.name == CutoverPreflight.Check.verificationClean
+            }
         }
         return (checks.filter { !$0.passed }, facts.lag.applierPID != nil)
     }
