@@ -28,10 +28,14 @@ let package = Package(
         .target(name: "Workload", dependencies: ["PostgresClient"]),
         .target(
             name: "PartSync", dependencies: ["PostgresClient", .product(name: "Logging", package: "swift-log")]),
+        // `partsync demo`: the Atlas schema, its live load, the whole migration and its proofs (tested in-process).
+        .target(
+            name: "Demo",
+            dependencies: ["PartSync", "PostgresClient", "Workload", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "partsync",
             dependencies: [
-                "PartSync", "PostgresClient",
+                "PartSync", "PostgresClient", "Demo", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -39,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "partsync-bench",
             dependencies: [
-                "PartSync", "PostgresClient", "LocalPostgres", "Workload",
+                "PartSync", "PostgresClient", "LocalPostgres", "Workload", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "PartSyncTests",
             dependencies: [
-                "PartSync", "PostgresClient", "LocalPostgres", "TestSupport", "Workload",
+                "PartSync", "PostgresClient", "LocalPostgres", "TestSupport", "Workload", "Demo",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]),

@@ -84,6 +84,20 @@ public final class LocalCluster: Sendable {
         try? FileManager.default.removeItem(atPath: directory.path + ".owner")
     }
 
+    /// Leaves the cluster running after this process ends: it is no longer stopped at exit, nor removed as
+    /// abandoned by a later `start`. `stopCommand` stops and deletes it.
+    public func keep() {
+        Self.unregister(self)
+        try? FileManager.default.removeItem(atPath: directory.path + ".owner")
+    }
+
+    /// A shell command that stops a kept cluster and deletes its directory.
+    public var stopCommand: String {
+        let pgCtl = binDirectory.appendingPathComponent("pg_ctl").path
+        let stop = "\(pgCtl) -D \(dataDirectory.path) -m fast stop"
+        return (Self.isRoot ? "runuser -u postgres -- " : "") + stop + " && rm -rf \(directory.path)"
+    }
+
     /// The server log so far (for error messages in tests).
     public func logTail(lines: Int = 30) -> String {
         let log = (try? String(contentsOf: directory.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""

@@ -52,7 +52,7 @@ public final class WriteLoad: @unchecked Sendable {
     }
 
     // Invariant behind `@unchecked Sendable`: the mutable state is read and written only under `lock`;
-    // `configuration`, `statements`, `writers`, `period` and `pause` never change.
+    // `configuration`, `statements`, `writers`, `period`, `pause` and `session` never change.
     private let lock = NSLock()
     private var expected: [Int64: String?] = [:]
     private var operations = 0
@@ -64,27 +64,34 @@ public final class WriteLoad: @unchecked Sendable {
 
     let configuration: ConnectionConfiguration
     let statements: Statements
-    let writers: Int
+    public let writers: Int
     /// Partition-key values are drawn from this range.
     let period: ClosedRange<Date>
     let pause: Duration
+    /// What each writer runs once after connecting (given its index from 0): `SET ROLE authenticated` and the JWT
+    /// claim of the user it acts as, for writes through row-level security.
+    let session: @Sendable (Int) -> [String]
 
     public init(configuration: ConnectionConfiguration, statements: Statements, writers: Int = 4,
-                period: ClosedRange<Date>, pause: Duration = .milliseconds(2)) {
+                period: ClosedRange<Date>, pause: Duration = .milliseconds(2),
+                session: @escaping @Sendable (Int) -> [String] = { _ in [] }) {
         self.configuration = configuration
         self.statements = statements
         self.writers = writers
         self.period = period
         self.pause = pause
+        self.session = session
     }
 
     /// Connects every writer and starts writing.
     public func start() async throws {
         var connections: [Connection] = []
-        for _ in 0..<writers {
+        for index in 0..<writers {
             var configuration = configuration
             configuration.applicationName = "partsync write load"
-            connections.append(try await Connection.connect(configuration))
+            let connection = try await Connection.connect(configuration)
+            for statement in session(index) { try await connection.execute(statement) }
+            connections.append(connection)
         }
         for (index, connection) in connections.enumerated() {
             let task = Task { await self.write(on: connection, seed: UInt64(index + 1)) }
@@ -132,7 +139,7 @@ public final class WriteLoad: @unchecked Sendable {
             case (nil, .some): problems.append("id \(id) was deleted but is there")
             case (.some, nil): problems.append("id \(id) is missing")
             case (.some(let want), .some(let have)) where want != have:
-                problems.append("id \(id) has \(have ?? "NULL"), the last acknowledged write set \(want ?? "NULL")")
+                problems.append("id \(id) has \(have ?? "NULL"), the last acknowledged write set \(want)")
             default: continue
             }
         }

@@ -8,18 +8,7 @@ import Foundation
 /// taken from the report goes through `escape`, since keys and SQL may hold `<`, `&` and quotes.
 public enum VerifyHTML {
     public static func render(_ report: VerifyReport, lag: [LagSample], queries: QueryCheck.Report?) -> String {
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>partsync verify: \(escape(report.table)) \(report.verdict == .equal ? "EQUAL" : "DIVERGENT")</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-
-            """
+        var page = head(title: "partsync verify: \(report.table) \(report.verdict == .equal ? "EQUAL" : "DIVERGENT")")
         page += verdict(report)
         page += keys(report)
         page += periods(report)
@@ -32,6 +21,22 @@ public enum VerifyHTML {
             + "\(escape(report.method))</footer>\n"
         page += "</body>\n</html>\n"
         return page
+    }
+
+    /// The start of a partsync page, up to and including `<body>`: `title` (escaped here) and the stylesheet.
+    public static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+
+        """
     }
 
     private static let style = """
@@ -366,7 +371,7 @@ public enum VerifyHTML {
     }
 
     /// `1,234,567`.
-    static func grouped(_ value: Int64) -> String {
+    public static func grouped(_ value: Int64) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {

@@ -67,7 +67,7 @@ extension PartSyncCommand {
         }
 
         func run() async throws {
-            let display = ProgressDisplay(table: table)
+            let display = ProgressDisplay(label: table)
             var options = Backfiller.Options(
                 batchRows: batchRows, batchMilliseconds: batchMs, workers: workers,
                 maxRowsPerSecond: maxRowsPerSecond, chunkRows: chunkRows,
