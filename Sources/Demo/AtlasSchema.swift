@@ -11,8 +11,8 @@ import PostgresClient
 public struct AtlasSchema: Sendable {
     /// The schema holding both tables (`public` on a throwaway cluster, a scratch schema elsewhere).
     public let schema: String
-    /// The function the policies call for the current user: `auth.uid()`, or one in `schema` when the
-    /// database has no `auth` schema of its own to add it to.
+    /// The function the policies call for the current user: `auth.uid()` in a database the demo owns, else
+    /// `<schema>.uid()`, so that nothing but the (cluster-wide) roles is created outside the scratch schema.
     public let uid: String
 
     public static let tableNames = ["messages", "usage_logs"]
