@@ -138,8 +138,3 @@ public struct DemoFailure: Error, CustomStringConvertible {
         }
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-    var milliseconds: Double { seconds * 1000 }
-}

@@ -42,19 +42,6 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             try await assertIndexesComplete("messages_partitioned", on: connection)
             #expect(try await connection.query("SELECT phase FROM partsync.migrations").first?[0] == "syncing")
-            // Analyzed: the parent has statistics over all partitions (autovacuum never makes them), and every
-            // partition holding rows has column statistics.
-            let parentStats = try await connection.query(
-                "SELECT count(*) FROM pg_stats WHERE tablename = 'messages_partitioned' AND inherited").first!
-                .decode(Int.self, at: 0)
-            #expect(parentStats > 0)
-            let blind = try await connection.query(
-                """
-                SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                WHERE i.inhparent = 'messages_partitioned'::regclass AND c.relpages > 0
-                  AND NOT EXISTS (SELECT 1 FROM pg_stats s WHERE s.tablename = c.relname AND NOT s.inherited)
-                """).first!.decode(Int.self, at: 0)
-            #expect(blind == 0, "every partition holding rows has column statistics")
             // A second run has nothing to do.
             let again = try await Backfiller(configuration: database.configuration, table: "messages", options: .init()).run()
             #expect(again.alreadyDone)

@@ -142,7 +142,6 @@ public struct Backfiller: Sendable {
         let built = try await reportingProgress(context, tracker: tracker) {
             try await builder.run { done, all in await tracker.indexes(built: done, of: all) }
         }
-        try await analyze(context, logger: logger)
         try await store.transition(context.record.key, to: .syncing, message: "backfill complete")
         try? await store.clearProgress(context.record.key)
         logger.info("""
@@ -150,31 +149,6 @@ public struct Backfiller: Sendable {
             (\(Self.seconds(ContinuousClock.now - indexStarted)) s). Next: partsync sync --table \(table) --follow
             """)
         return Summary(rowsCopied: total, chunks: plan.chunks, indexesBuilt: built, alreadyDone: false)
-    }
-
-    /// `ANALYZE` of the partitioned table: its partitions and, sampled across them, the parent. Autovacuum
-    /// analyzes the partitions only in its own time and never a partitioned parent, so without this the first
-    /// queries on the new table (verify's narrowing of a differing chunk, the application's right after the
-    /// cutover) are planned without statistics. Sampled (`default_statistics_target` × 300 rows per table), and
-    /// its lock (SHARE UPDATE EXCLUSIVE) blocks no write and no apply.
-    private func analyze(_ context: MigrationContext, logger: Logger) async throws {
-        let started = ContinuousClock.now
-        do {
-            try await options.retry.run {
-                let connection = try await Connection.connect(configuration)
-                do {
-                    try await connection.execute("ANALYZE \(context.target.identifier.sql)")
-                    await connection.close()
-                } catch {
-                    await connection.close()
-                    throw error
-                }
-            }
-        } catch {
-            throw PartSyncError.database(error, table: context.table, phase: .backfilling,
-                                         doing: "analyze \(context.target.identifier.displayName)")
-        }
-        logger.info("\(context.table): analyzed \(context.target.identifier.displayName) (\(Self.seconds(ContinuousClock.now - started)) s)")
     }
 
     private static func seconds(_ duration: Duration) -> String {
