@@ -332,6 +332,10 @@ actor DemoRun {
         table!.cutoverStallMilliseconds = outcome.stallMilliseconds
         table!.longestWriteDuringCutoverMilliseconds = longest
         table!.cutoverSteps = outcome.steps
+        if let analyzed = outcome.analyzedMilliseconds {
+            say(.line("cutover: analyzed \(outcome.live) first, before the lock (\(DemoReport.seconds(analyzed / 1000)); "
+                + "autovacuum never analyzes a partitioned table)"))
+        }
         say(.line("cutover: \(outcome.live) is partitioned now and \(outcome.retired) kept in sync for a rollback; "
             + "lock to commit \(outcome.stallMilliseconds.map(DemoReport.milliseconds) ?? "?") (attempt "
             + "\(outcome.attempts)), longest application write around it \(DemoReport.milliseconds(longest))"))

@@ -96,6 +96,7 @@ import TestSupport
             let cut = try await swapper.cutover()
             // … so the swap analyzed it before taking the lock: the new table has statistics as a whole.
             #expect(try await connection.query(statistics, ["events"]).first!.decode(Int.self, at: 0) > 0)
+            #expect(cut.analyzedMilliseconds != nil)
             #expect(cut.live == "public.events" && cut.retired == "public.events_retired")
             #expect(cut.views == ["public.visible_events"])
             #expect(cut.notes.contains { $0.contains("events_noop") && $0.contains("no longer fire") }, "\(cut.notes)")
@@ -122,6 +123,7 @@ import TestSupport
             try await assertExpected("events_retired", "the retired table after cutover")
 
             let back = try await swapper.rollback()
+            #expect(back.analyzedMilliseconds == nil, "the original table is not partitioned and has its statistics")
             #expect(back.live == "public.events" && back.retired == "public.events_partitioned", "\(back)")
             #expect(try await Self.relkind("events", on: connection) == "r")
             #expect(back.views == ["public.visible_events"])
@@ -138,6 +140,7 @@ import TestSupport
             }
 
             let again = try await swapper.cutover()
+            #expect(again.analyzedMilliseconds == nil, "analyzed once: the second cutover has statistics already")
             #expect(again.retired == "public.events_retired")
             try await write("cut 2")
             try await Self.settle(connection)

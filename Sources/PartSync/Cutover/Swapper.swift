@@ -88,6 +88,8 @@ public struct Swapper: Sendable {
         public var probeMaxMilliseconds: Double?
         /// How long each step under the lock took, in order (`drain`, `recheck`, `rename`, …), milliseconds.
         public var steps: [Step] = []
+        /// How long the ANALYZE of a never-analyzed twin took, before the drain and the lock (nil: not needed).
+        public var analyzedMilliseconds: Double?
         /// False when the connection was lost during the commit and the catalog said it had committed.
         public var acknowledged: Bool
     }
@@ -179,7 +181,7 @@ public struct Swapper: Sendable {
             // A missing applier is waited for a few seconds too: right after a swap the follower is reloading.
             // So is a transaction older than the lock timeout: on a busy or loaded server an ordinary write can
             // be caught at 300 ms; one that is still there after a few seconds of samples is a long one.
-            try await analyzeIfNeverAnalyzed(plan.taking, context, on: connection, logger: logger)
+            let analyzed = try await analyzeIfNeverAnalyzed(plan.taking, context, on: connection, logger: logger)
             let deadline = ContinuousClock.now + options.drainTimeout
             let settleDeadline = ContinuousClock.now + .seconds(5)
             var notes: [String]
@@ -205,6 +207,7 @@ public struct Swapper: Sendable {
             try Self.refuse(ahead.divergent, table: context.table, phase: context.record.phase, where: "before the lock")
             var outcome = try await lockAndSwap(plan, context, notes: notes, connection: connection, logger: logger)
             outcome.recheckedBeforeLock = ahead.touchedKeys
+            outcome.analyzedMilliseconds = analyzed
             return outcome
         } catch {
             await connection.close()
@@ -272,15 +275,16 @@ public struct Swapper: Sendable {
     /// of the parent; a partitioned table with many small partitions is read about whole (4.7 s for 400,000
     /// rows in 39 partitions here, against 0.5 s for the plain table). Kept off the backfill's path, like the
     /// bulk loads partsync is measured against, and done once: a rollback's table was analyzed before.
+    /// - Returns: how long the ANALYZE took, in milliseconds; nil when none was needed.
     private func analyzeIfNeverAnalyzed(_ table: MigrationContext.Table, _ context: MigrationContext,
-                                        on connection: Connection, logger: Logger) async throws {
+                                        on connection: Connection, logger: Logger) async throws -> Double? {
         let analyzed = try await connection.query(
             "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_statistic WHERE starelid = $1::oid AND stainherit)",
             [Int64(table.oid)]).first!.decode(Bool.self, at: 0)
         let partitioned = try await connection.query(
             "SELECT relkind = 'p' FROM pg_catalog.pg_class WHERE oid = $1::oid", [Int64(table.oid)]).first?
             .decode(Bool.self, at: 0) ?? false
-        guard partitioned && !analyzed else { return }
+        guard partitioned && !analyzed else { return nil }
         let started = ContinuousClock.now
         logger.info("""
             \(context.table): analyzing \(table.name.displayName) before the swap (never analyzed as a whole; \
@@ -292,7 +296,9 @@ public struct Swapper: Sendable {
             throw PartSyncError.database(error, table: context.table, phase: context.record.phase,
                                          doing: "analyze \(table.name.displayName)")
         }
-        logger.info("\(context.table): analyzed \(table.name.displayName) (\(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s)")
+        let took = ContinuousClock.now - started
+        logger.info("\(context.table): analyzed \(table.name.displayName) (\(String(format: "%.1f", took.seconds)) s)")
+        return took.milliseconds
     }
 
     /// Drains every change log down to `drainBacklog` entries while writers run: waits for the running

@@ -76,6 +76,10 @@ struct SwapOptions: ParsableArguments {
             "  under the lock: " + outcome.steps.map { "\($0.name) \(String(format: "%.0f", $0.milliseconds)) ms" }
                 .joined(separator: ", "),
         ]
+        if let analyzed = outcome.analyzedMilliseconds {
+            lines.insert("  analyzed \(outcome.live) first (never analyzed as a whole; \(ms(analyzed)), before the lock)",
+                         at: 1)
+        }
         if !outcome.acknowledged {
             lines.append("  the connection was lost during the commit; the catalog shows the swap committed")
         }
