@@ -16,7 +16,7 @@ struct PartSyncCommand: AsyncParsableCommand {
             """,
         version: PartSyncVersion.current,
         subcommands: [Plan.self, Prepare.self, Backfill.self, Sync.self, Verify.self, Cutover.self, Rollback.self,
-                      Finish.self, Status.self, Abandon.self, Demo.self]
+                      Finish.self, Status.self, Abandon.self, Partitions.self, Demo.self]
     )
 
     /// Parses, runs, and maps every outcome to the documented exit codes (ArgumentParser alone would use 64 for

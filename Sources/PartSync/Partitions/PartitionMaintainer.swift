@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+import PostgresClient
+
+/// `partsync partitions`: keeps a range-partitioned table's future partitions there. Works on a migration's
+/// partitioned twin before the cutover, on the live partitioned table after it, and on any range-partitioned
+/// table it can recognise (`PartitionLayout`).
+///
+/// A partition is made without locking the application out: `CREATE TABLE … (LIKE parent …)` and then
+/// `ALTER TABLE parent ATTACH PARTITION`, which takes SHARE UPDATE EXCLUSIVE on the parent (PostgreSQL 12 and
+/// later; writes and reads go on) and ACCESS EXCLUSIVE only on the new, empty table, and on the default
+/// partition when there is one. `CREATE TABLE … PARTITION OF` would take ACCESS EXCLUSIVE on the parent.
+/// ATTACH builds the parent's indexes on the new partition (instant on an empty table). Each partition is
+/// one transaction under a short `lock_timeout`, retried with backoff.
+public enum PartitionMaintainer {
+    public struct Options: Sendable {
+        /// Periods after the current one that must have a partition.
+        public var premake: Int
+        public var dryRun: Bool
+        public var lockTimeoutMilliseconds: Int
+        public var retry: RetryPolicy
+
+        public init(premake: Int = 3, dryRun: Bool = false, lockTimeoutMilliseconds: Int = 500,
+                    retry: RetryPolicy = RetryPolicy(attempts: 10)) {
+            self.premake = premake
+            self.dryRun = dryRun
+            self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
+            self.retry = retry
+        }
+    }
+
+    /// One change, done or (with `dryRun`) to be done.
+    public struct Action: Sendable, Codable, Equatable {
+        public enum Kind: String, Sendable, Codable { case create }
+        public var kind: Kind
+        public var partition: String
+        /// `2027-04-01` to `2027-05-01`.
+        public var from: String
+        public var to: String
+    }
+
+    public struct Outcome: Sendable, Codable, Equatable {
+        /// The partitioned table maintained.
+        public var table: String
+        public var interval: String
+        public var dryRun: Bool
+        public var actions: [Action]
+        public var partitions: Int
+        /// Whole periods after the current one with a partition, after the actions (-1: not even the current).
+        public var runway: Int
+        /// Set when the runway is below 2 periods.
+        public var warning: String?
+    }
+
+    /// The smallest runway that does not warn.
+    public static let minimumRunway = 2
+
+    /// Creates the missing partitions of `table` (or only lists them with `dryRun`).
+    /// - Parameter table: a partitioned table, or a table whose migration's twin is to be maintained.
+    /// - Throws: `PartSyncError(.usage)` for a table partsync cannot maintain (naming why), `.database` when
+    ///   a step fails after the retries (nothing half-made: each partition is one transaction).
+    public static func run(table: String, options: Options = Options(), on connection: Connection,
+                           today: Int64? = nil, logger: Logger = Logger(label: "partsync")) async throws -> Outcome {
+        let oid = try await resolve(table, on: connection)
+        var layout: PartitionLayout
+        do {
+            layout = try await PartitionLayout.read(oid: oid, on: connection)
+        } catch let error as PartitionLayout.Unrecognised {
+            throw PartSyncError(.usage, table: table, message: error.reason + "; nothing was changed",
+                                nextStep: "partsync maintains tables range-partitioned by day, week, month or year on a "
+                                    + "date or timestamp column, as `partsync prepare` makes them")
+        }
+        let name = layout.table.displayName
+        var logger = logger
+        logger[metadataKey: "table"] = .string(name)
+        let day: Int64
+        if let today { day = today } else { day = try await currentDay(on: connection) }
+        let missing = layout.missing(today: day, premake: options.premake)
+        var actions: [Action] = []
+        for member in missing {
+            let action = Action(kind: .create, partition: member.name.displayName, from: DayText.text(member.from),
+                                to: DayText.text(member.to))
+            if !options.dryRun {
+                try await create(member, in: layout, options: options, on: connection, logger: logger)
+                layout.members.append(member)
+                layout.members.sort { $0.from < $1.from }
+            }
+            actions.append(action)
+        }
+        let runway = layout.runway(today: day)
+        var warning: String?
+        if runway < minimumRunway {
+            warning = runway < 0
+                ? "\(name) has no partition for the current \(layout.interval.rawValue): rows for now go to the default "
+                    + "partition or fail; run `partsync partitions --table \(name)`"
+                : "\(name) has partitions for only \(runway) \(layout.interval.rawValue)(s) after the current one; "
+                    + "run `partsync partitions --table \(name) --premake N` with N ≥ \(minimumRunway)"
+        }
+        return Outcome(table: name, interval: layout.interval.rawValue, dryRun: options.dryRun, actions: actions,
+                       partitions: layout.members.count + (layout.defaultPartition == nil ? 0 : 1), runway: runway,
+                       warning: warning)
+    }
+
+    /// The partitioned table `table` names, or its migration's twin when `table` is the plain source.
+    static func resolve(_ table: String, on connection: Connection) async throws -> UInt32 {
+        let identifier: SQLIdentifier
+        do {
+            identifier = try SQLIdentifier.parse(table)
+        } catch {
+            throw PartSyncError(.usage, table: table, message: "\(error)", nextStep: "give --table as name or schema.name")
+        }
+        guard let oid = try await CatalogReader.resolve(identifier, on: connection) else {
+            throw PartSyncError(.usage, table: table, message: "no table \(table) here",
+                                nextStep: "check the name and the search_path (or give schema.name)")
+        }
+        let partitioned = try await connection.query(
+            "SELECT relkind = 'p' FROM pg_catalog.pg_class WHERE oid = $1::oid", [Int64(oid)]).first!
+            .decode(Bool.self, at: 0)
+        if partitioned { return oid }
+        try await StateSchema.ensure(on: connection)
+        if let record = try await StateStore(connection).migration(forTable: table), record.sourceOID == oid {
+            return record.targetOID
+        }
+        throw PartSyncError(.usage, table: table, message: "\(identifier.displayName) is not partitioned and has no "
+                                + "migration; nothing was changed",
+                            nextStep: "partition it first: `partsync plan --table \(table) --partition-key <column>`")
+    }
+
+    static func currentDay(on connection: Connection) async throws -> Int64 {
+        try await connection.query("SELECT (now() AT TIME ZONE 'UTC')::date - date '1970-01-01'").first!
+            .decode(Int64.self, at: 0)
+    }
+
+    /// One partition in one transaction: the table made like the parent, owned by the parent's owner, then
+    /// attached. A name taken by something else stops with the reason.
+    private static func create(_ member: PartitionLayout.Member, in layout: PartitionLayout, options: Options,
+                               on connection: Connection, logger: Logger) async throws {
+        let parent = layout.table.sql, partition = member.name.sql
+        do {
+            try await options.retry.run({
+                try await connection.withTransaction(settings: ["lock_timeout": "\(options.lockTimeoutMilliseconds)ms"]) { tx in
+                    if let defaultPartition = layout.defaultPartition {
+                        let stray = try await tx.query(
+                            "SELECT count(*) FROM \(defaultPartition.sql) WHERE \(SQLIdentifier.quote(layout.key)) >= "
+                                + "\(layout.keyKind.literal(member.from)) AND \(SQLIdentifier.quote(layout.key)) < "
+                                + "\(layout.keyKind.literal(member.to))").first!.decode(Int64.self, at: 0)
+                        guard stray == 0 else {
+                            throw PartSyncError(
+                                .usage, table: layout.table.displayName,
+                                message: "\(stray) row(s) for \(DayText.text(member.from)) to \(DayText.text(member.to)) are "
+                                    + "in the default partition \(defaultPartition.displayName), so \(member.name.displayName) "
+                                    + "cannot be attached; this version of partsync does not move them; nothing was changed "
+                                    + "for this period",
+                                nextStep: "move them yourself in one transaction (detach the default, create the "
+                                    + "partition, INSERT … SELECT and DELETE the rows, attach the default again)")
+                        }
+                    }
+                    if try await CatalogReader.resolve(member.name, on: tx) != nil {
+                        throw PartSyncError(
+                            .usage, table: layout.table.displayName,
+                            message: "\(member.name.displayName) already exists but is not a partition of "
+                                + "\(layout.table.displayName) for \(DayText.text(member.from)) to \(DayText.text(member.to))",
+                            nextStep: "rename or drop it, or attach it yourself, then run the command again")
+                    }
+                    try await tx.execute(
+                        "CREATE TABLE \(partition) (LIKE \(parent) INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
+                            + "INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING COMMENTS)")
+                    let owner = try await tx.query(
+                        "SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = $1::oid",
+                        [Int64(layout.oid)]).first!.decode(String.self, at: 0)
+                    try await tx.execute("ALTER TABLE \(partition) OWNER TO \(SQLIdentifier.quote(owner))")
+                    try await tx.execute("ALTER TABLE \(parent) ATTACH PARTITION \(partition) \(layout.boundSQL(member))")
+                }
+            }, onRetry: { attempt, error, pause in
+                logger.info("""
+                    \(layout.table.displayName): creating \(member.name.displayName): \(error.message); \
+                    retry \(attempt) in \(Int(pause)) ms
+                    """)
+            })
+        } catch let error as PartSyncError {
+            throw error
+        } catch {
+            throw PartSyncError.database(error, table: layout.table.displayName, phase: nil,
+                                         doing: "create partition \(member.name.displayName)")
+        }
+        logger.info("""
+            \(layout.table.displayName): created \(member.name.displayName) for \(DayText.text(member.from)) to \
+            \(DayText.text(member.to))
+            """)
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+@testable import PartSync
+import PostgresClient
+import Testing
+import TestSupport
+
+/// `partsync partitions`: the layout read from bounds (pure), and premake against a real server.
+@Suite struct PartitionLayoutTests {
+    static func bound(_ name: String, _ from: String, _ to: String, time: String = " 00:00:00+00") -> PartitionLayout.Bound {
+        PartitionLayout.Bound(name: SQLIdentifier(schema: "public", name: name),
+                              expression: "FOR VALUES FROM ('\(from)\(time)') TO ('\(to)\(time)')")
+    }
+
+    static func recognise(_ bounds: [PartitionLayout.Bound], kind: KeyKind = .timestamptz) throws -> PartitionLayout {
+        try PartitionLayout.recognise(table: SQLIdentifier(schema: "public", name: "events"), oid: 1, key: "at",
+                                      keyKind: kind, bounds: bounds)
+    }
+
+    static func day(_ text: String) -> Int64 { DayText.days(text)! }
+
+    @Test("monthly partitions: the interval, the name pattern, the missing periods and the runway")
+    func monthly() throws {
+        let layout = try Self.recognise([
+            Self.bound("messages_2026_12", "2026-12-01", "2027-01-01"),
+            Self.bound("messages_2026_11", "2026-11-01", "2026-12-01"),
+            PartitionLayout.Bound(name: SQLIdentifier(schema: "public", name: "messages_default"), expression: "DEFAULT"),
+        ])
+        #expect(layout.interval == .month && layout.base == "messages")
+        #expect(layout.defaultPartition?.name == "messages_default")
+        let today = Self.day("2026-12-02")
+        #expect(layout.runway(today: today) == 0)
+        let missing = layout.missing(today: today, premake: 3)
+        #expect(missing.map(\.name.name) == ["messages_2027_01", "messages_2027_02", "messages_2027_03"])
+        #expect(missing.first?.from == Self.day("2027-01-01") && missing.last?.to == Self.day("2027-04-01"))
+        #expect(layout.boundSQL(missing[0]) == "FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00')")
+        // A month without a partition ahead: runway counts only the periods without a gap.
+        #expect(layout.runway(today: Self.day("2026-10-15")) == -1)
+        #expect(layout.missing(today: Self.day("2026-11-20"), premake: 1).isEmpty)
+    }
+
+    @Test("days, ISO weeks and years are recognised; a date key's bounds have no time")
+    func otherIntervals() throws {
+        let days = try Self.recognise([Self.bound("t_2026_12_01", "2026-12-01", "2026-12-02"),
+                                       Self.bound("t_2026_12_02", "2026-12-02", "2026-12-03")])
+        #expect(days.interval == .day && days.base == "t")
+        #expect(days.missing(today: Self.day("2026-12-02"), premake: 2).map(\.name.name) == ["t_2026_12_03", "t_2026_12_04"])
+        let weeks = try Self.recognise([Self.bound("w_2026_w49", "2026-11-30", "2026-12-07")])
+        #expect(weeks.interval == .week && weeks.base == "w")
+        let years = try Self.recognise([Self.bound("y_2026", "2026-01-01", "2027-01-01", time: "")], kind: .date)
+        #expect(years.interval == .year)
+        #expect(years.missing(today: Self.day("2026-06-01"), premake: 1).map(\.name.name) == ["y_2027"])
+        // Partitions named some other way: new ones are named after the table.
+        let other = try Self.recognise([Self.bound("archive_dec", "2026-12-01", "2027-01-01")])
+        #expect(other.base == "events")
+    }
+
+    @Test("ten-day ranges, mixed intervals, times of day and MINVALUE are refused with the partition named")
+    func unrecognised() {
+        for bounds in [
+            [Self.bound("odd", "2026-12-01", "2026-12-11")],
+            [Self.bound("m", "2026-11-01", "2026-12-01"), Self.bound("d", "2026-12-01", "2026-12-02")],
+            [Self.bound("noon", "2026-12-01", "2026-12-02", time: " 12:00:00+00")],
+            [PartitionLayout.Bound(name: SQLIdentifier(schema: "public", name: "low"),
+                                   expression: "FOR VALUES FROM (MINVALUE) TO ('2026-12-01 00:00:00+00')")],
+            [],
+        ] {
+            #expect(throws: PartitionLayout.Unrecognised.self) { try Self.recognise(bounds) }
+        }
+        do {
+            _ = try Self.recognise([Self.bound("odd", "2026-12-01", "2026-12-11")])
+        } catch {
+            #expect((error as? PartitionLayout.Unrecognised)?.reason.contains("public.odd") == true)
+        }
+    }
+}
+
+@Suite struct PartitionMaintenanceTests {
+    static func partitions(of table: String, on connection: Connection) async throws -> [String] {
+        try await connection.query(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass($1) ORDER BY 1",
+            [table]).rows.map { try $0.decode(String.self, at: 0) }
+    }
+
+    @Test("premake on a migration's twin creates exactly the missing months with the parent's indexes, and again changes nothing")
+    func premakeTwin() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await BackfillTests.prepared(
+                database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 500), table: "messages")
+            let before = try await Self.partitions(of: "messages_partitioned", on: connection)
+            let outcome = try await PartitionMaintainer.run(
+                table: "messages", options: .init(premake: 6), on: connection)
+            #expect(outcome.table == "public.messages_partitioned" && outcome.interval == "month")
+            #expect(outcome.actions.count == 3, "prepare made 3 months ahead: \(outcome.actions)")
+            #expect(outcome.runway == 6 && outcome.warning == nil)
+            let after = try await Self.partitions(of: "messages_partitioned", on: connection)
+            #expect(Set(after).subtracting(before) == Set(outcome.actions.map { $0.partition.replacingOccurrences(of: "public.", with: "") }))
+            #expect(outcome.actions.allSatisfy { $0.partition.hasPrefix("public.messages_20") })
+            // Each new partition has every index of the parent, attached to it.
+            let parentIndexes = try await connection.query(
+                "SELECT count(*) FROM pg_index WHERE indrelid = 'messages_partitioned'::regclass").first!.decode(Int.self, at: 0)
+            for action in outcome.actions {
+                let attached = try await connection.query(
+                    """
+                    SELECT count(*) FROM pg_index x JOIN pg_inherits i ON i.inhrelid = x.indexrelid
+                    WHERE x.indrelid = to_regclass($1) AND x.indisvalid
+                    """, [action.partition]).first!.decode(Int.self, at: 0)
+                #expect(attached == parentIndexes, "\(action.partition): \(attached) of \(parentIndexes) indexes")
+            }
+            // A row for the last new month lands in its partition.
+            let last = outcome.actions.last!
+            let landed: String? = try await connection.query(
+                """
+                WITH r AS (INSERT INTO messages_partitioned (id, conversation_id, user_id, role, content, created_at)
+                           VALUES (999999, gen_random_uuid(), gen_random_uuid(), 'user', 'future', $1::timestamptz + interval '1 day')
+                           RETURNING tableoid)
+                SELECT tableoid::regclass::text FROM r
+                """, [last.from]).first?[0]
+            #expect(landed.map { "public." + $0 } == last.partition)
+
+            let again = try await PartitionMaintainer.run(table: "messages", options: .init(premake: 6), on: connection)
+            #expect(again.actions.isEmpty && again.runway == 6)
+            #expect(try await Self.partitions(of: "messages_partitioned", on: connection) == after)
+        }
+    }
+
+    @Test("--dry-run lists the partitions and changes nothing (catalog fingerprint); a short runway warns")
+    func dryRun() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute(
+                """
+                CREATE TABLE ev (id bigint, at date NOT NULL, note text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE INDEX ev_note ON ev (note);
+                CREATE TABLE ev_2026_11 PARTITION OF ev FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
+                CREATE TABLE ev_2026_12 PARTITION OF ev FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
+                """)
+            let today = DayText.days("2026-12-02")!
+            let fingerprint = try await Fixtures.catalogFingerprint(connection)
+            let planned = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 2, dryRun: true), on: connection, today: today)
+            #expect(planned.dryRun && planned.actions.map(\.partition) == ["public.ev_2027_01", "public.ev_2027_02"])
+            #expect(planned.runway == 0 && planned.warning?.contains("only 0 month(s)") == true)
+            #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint)
+
+            let made = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
+            #expect(made.actions == planned.actions)
+            #expect(made.runway == 2 && made.warning == nil)
+            #expect(try await Self.partitions(of: "ev", on: connection) == ["ev_2026_11", "ev_2026_12", "ev_2027_01", "ev_2027_02"])
+        }
+    }
+
+    @Test("a default partition holding a row of the period is refused for it, naming the rows; without one the partition is attached")
+    func defaultPartition() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute(
+                """
+                CREATE TABLE ev (id bigint, at timestamptz NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE ev_2026_12 PARTITION OF ev FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+                CREATE TABLE ev_default PARTITION OF ev DEFAULT;
+                INSERT INTO ev VALUES (1, '2027-02-10 08:00:00+00'), (2, '2031-01-01 00:00:00+00');
+                """)
+            let today = DayText.days("2026-12-02")!
+            await #expect(throws: PartSyncError.self) {
+                _ = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
+            }
+            do {
+                _ = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
+            } catch let error as PartSyncError {
+                #expect(error.message.contains("1 row(s) for 2027-02-01 to 2027-03-01 are in the default partition public.ev_default"))
+            }
+            // January was made before February stopped; the row is still in the default partition.
+            #expect(try await Self.partitions(of: "ev", on: connection) == ["ev_2026_12", "ev_2027_01", "ev_default"])
+            #expect(try await connection.query("SELECT tableoid::regclass::text FROM ev WHERE id = 1").first?[0] == "ev_default")
+            try await connection.execute("DELETE FROM ev WHERE id = 1")
+            let made = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
+            #expect(made.actions.map(\.partition) == ["public.ev_2027_02"] && made.runway == 2)
+        }
+    }
+
+    @Test("an open writing transaction on the table does not hold up the attach (SHARE UPDATE EXCLUSIVE on the parent)")
+    func writerDoesNotBlock() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute(
+                """
+                CREATE TABLE ev (id bigint, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE ev_2026_12 PARTITION OF ev FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
+                """)
+            let writer = try await database.connect()
+            try await writer.execute("BEGIN; INSERT INTO ev VALUES (1, '2026-12-05')")
+            let made = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 1, lockTimeoutMilliseconds: 200, retry: RetryPolicy(attempts: 1)),
+                on: connection, today: DayText.days("2026-12-02")!)
+            #expect(made.actions.map(\.partition) == ["public.ev_2027_01"])
+            try await writer.execute("INSERT INTO ev VALUES (2, '2027-01-05'); COMMIT")
+            #expect(try await connection.query("SELECT count(*) FROM ev_2027_01").first!.decode(Int.self, at: 0) == 1)
+            await writer.close()
+        }
+    }
+
+    @Test("a plain table without a migration, and a layout partsync cannot read, are refused by the command with exit 2")
+    func refusals() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute(
+                """
+                CREATE TABLE plain (id int);
+                CREATE TABLE tens (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE tens_a PARTITION OF tens FOR VALUES FROM ('2026-12-01') TO ('2026-12-11');
+                """)
+            let fingerprint = try await Fixtures.catalogFingerprint(connection)
+            let url = database.configuration.conninfo
+            let plain = try await Products.run("partsync", ["partitions", "--database-url", url, "--table", "plain"])
+            #expect(plain.status == 2 && plain.stderr.contains("not partitioned"), "\(plain.stderr)")
+            let tens = try await Products.run("partsync", ["partitions", "--database-url", url, "--table", "tens"])
+            #expect(tens.status == 2 && tens.stderr.contains("public.tens_a"), "\(tens.stderr)")
+            #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint)
+        }
+    }
+}
