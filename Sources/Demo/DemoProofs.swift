@@ -24,6 +24,7 @@ struct DemoProofs: Sendable {
         add(try await anonSeesNothing(on: admin))
         for table in [schema.messages, schema.usageLogs] { add(try await freshID(table, on: admin)) }
         for table in [schema.messages, schema.usageLogs] { add(try await pruning(table, on: admin)) }
+        for table in [schema.messages, schema.usageLogs] { add(try await runway(table, on: admin)) }
         return proofs
     }
 
@@ -133,6 +134,18 @@ struct DemoProofs: Sendable {
             name: "the next insert into \(table.displayName) gets a fresh id", passed: id > highest,
             detail: "id \(id) from the identity default (as \(role)); the highest id in \(table.name) and "
                 + "\(retired.name) was \(highest) (rolled back)")
+    }
+
+    /// The coming months have their partitions, read from the catalog's bounds.
+    private func runway(_ table: SQLIdentifier, on admin: Connection) async throws -> DemoReport.Proof {
+        let oid = try await CatalogReader.resolve(table, on: admin) ?? 0
+        let partitions = try await MigrationStatus.partitions(of: oid, on: admin)
+        let runway = partitions.runway ?? -1
+        return DemoReport.Proof(
+            name: "the next \(DemoRun.premake) months of \(table.displayName) have partitions",
+            passed: runway >= DemoRun.premake,
+            detail: "\(partitions.count) partitions by \(partitions.interval ?? "?"), runway \(runway) after the current "
+                + "month (`partsync partitions` after the cutover)")
     }
 
     /// EXPLAIN ANALYZE of a query for the last 30 days on both tables: the partitioned one reads few partitions.

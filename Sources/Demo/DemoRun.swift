@@ -339,7 +339,19 @@ actor DemoRun {
         say(.line("cutover: \(outcome.live) is partitioned now and \(outcome.retired) kept in sync for a rollback; "
             + "lock to commit \(outcome.stallMilliseconds.map(DemoReport.milliseconds) ?? "?") (attempt "
             + "\(outcome.attempts)), longest application write around it \(DemoReport.milliseconds(longest))"))
+
+        let maintained = try await step("partitions \(name)", phase: "partitions", into: &table) {
+            try await PartitionMaintainer.run(table: name, options: .init(premake: Self.premake), on: admin,
+                                              logger: logger)
+        }
+        let made = maintained.actions.map { $0.partition.split(separator: ".").last.map(String.init) ?? $0.partition }
+        say(.line("partitions: created \(made.count) (\(made.first ?? "") … \(made.last ?? "")) like the parent and "
+            + "attached under SHARE UPDATE EXCLUSIVE while the writes went on; runway \(maintained.runway) "
+            + "\(maintained.interval)s"))
     }
+
+    /// Months ahead the demo asks `partsync partitions` for after the cutover (prepare made 3).
+    static let premake = 6
 
     static func planOptions(_ table: String) -> PlanOptions {
         PlanOptions(table: table, partitionKey: "created_at", interval: .month, premake: 3)

@@ -102,7 +102,7 @@ struct DemoTests {
 
             // The reports.
             let report = try JSONDecoder().decode(DemoReport.self, from: Data(contentsOf: out.appendingPathComponent("demo.json")))
-            #expect(report.passed && report.tables.count == 2 && report.proofs.count >= 11)
+            #expect(report.passed && report.tables.count == 2 && report.proofs.count >= 13)
             #expect(report.tables.allSatisfy { $0.verdict == "equal" && $0.cutoverStallMilliseconds != nil })
             for table in ["messages", "usage_logs"] {
                 let verify = try JSONDecoder().decode(
@@ -141,7 +141,7 @@ struct DemoTests {
             let ran = try await Products.run(
                 "partsync", ["demo", "--database-url", url, "--rows", "2000", "--writers", "2", "--out", out.path])
             #expect(ran.status == 0, "\(ran.stderr)")
-            #expect(ran.stderr.contains("all 11 proofs hold"), "\(ran.stderr)")
+            #expect(ran.stderr.contains("all 13 proofs hold"), "\(ran.stderr)")
             #expect(ran.stderr.contains("removed schema partsync_demo"), "\(ran.stderr)")
             let schema = try await connection.query("SELECT to_regnamespace('partsync_demo') IS NULL").first!
                 .decode(Bool.self, at: 0)

@@ -117,6 +117,12 @@ import TestSupport
                 """, [last.from]).first?[0]
             #expect(landed.map { "public." + $0 } == last.partition)
 
+            // status shows the partitions, their size and the runway.
+            let status = try await MigrationStatus.load(table: "messages", on: connection)[0]
+            #expect(status.partitions.count == after.count && status.partitions.runway == 6)
+            #expect(status.partitions.interval == "month" && status.partitions.totalBytes > 0 && status.partitions.warning == nil)
+            #expect(status.description.contains("partitions: \(after.count), ") && status.description.contains("runway 6 month(s)"))
+
             let again = try await PartitionMaintainer.run(table: "messages", options: .init(premake: 6), on: connection)
             #expect(again.actions.isEmpty && again.runway == 6)
             #expect(try await Self.partitions(of: "messages_partitioned", on: connection) == after)

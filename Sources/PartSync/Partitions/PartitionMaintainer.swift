@@ -88,17 +88,20 @@ public enum PartitionMaintainer {
             actions.append(action)
         }
         let runway = layout.runway(today: day)
-        var warning: String?
-        if runway < minimumRunway {
-            warning = runway < 0
-                ? "\(name) has no partition for the current \(layout.interval.rawValue): rows for now go to the default "
-                    + "partition or fail; run `partsync partitions --table \(name)`"
-                : "\(name) has partitions for only \(runway) \(layout.interval.rawValue)(s) after the current one; "
-                    + "run `partsync partitions --table \(name) --premake N` with N ≥ \(minimumRunway)"
-        }
         return Outcome(table: name, interval: layout.interval.rawValue, dryRun: options.dryRun, actions: actions,
                        partitions: layout.members.count + (layout.defaultPartition == nil ? 0 : 1), runway: runway,
-                       warning: warning)
+                       warning: runwayWarning(layout, runway: runway))
+    }
+
+    /// The warning for a runway below `minimumRunway`, with the command that fixes it; nil otherwise.
+    static func runwayWarning(_ layout: PartitionLayout, runway: Int) -> String? {
+        guard runway < minimumRunway else { return nil }
+        let name = layout.table.displayName, interval = layout.interval.rawValue
+        return runway < 0
+            ? "\(name) has no partition for the current \(interval): rows for now go to the default partition or "
+                + "fail; run `partsync partitions --table \(name)`"
+            : "\(name) has partitions for only \(runway) \(interval)(s) after the current one; run "
+                + "`partsync partitions --table \(name) --premake N` with N ≥ \(minimumRunway)"
     }
 
     /// The partitioned table `table` names, or its migration's twin when `table` is the plain source.

@@ -23,6 +23,18 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         public var total: Int
     }
 
+    /// The partitioned table's partitions (the twin before cutover, the live table after it).
+    public struct Partitions: Sendable, Codable, Equatable {
+        public var count: Int
+        /// Day, week, month or year; nil when `partsync partitions` cannot read the layout (`unrecognised`).
+        public var interval: String?
+        /// Whole periods after the current one with a partition (-1: not even the current one).
+        public var runway: Int?
+        public var totalBytes: Int64
+        public var warning: String?
+        public var unrecognised: String?
+    }
+
     public var table: String
     public var target: String
     public var phase: MigrationPhase
@@ -40,6 +52,7 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     public var verification: StateStore.VerificationSummary?
     /// Before cutover (syncing, verified): the cutover's preflight checks with their default bounds.
     public var cutoverPreflight: CutoverPreflight?
+    public var partitions: Partitions
     public var lastEvents: [String]
 
     /// Every migration partsync knows in this database, or the one of `table`.
@@ -96,7 +109,28 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
             sync: sync, verification: try await store.latestVerification(record.key), cutoverPreflight: preflight,
+            partitions: try await partitions(of: record.targetOID, on: connection),
             lastEvents: try await store.recentEvents(record.key))
+    }
+
+    /// The partitions of the partitioned table `oid`: count, total size, and the layout's runway when it is one
+    /// `partsync partitions` maintains.
+    public static func partitions(of oid: UInt32, on connection: Connection) async throws -> Partitions {
+        let sizes = try await connection.query(
+            """
+            SELECT count(*), coalesce(sum(pg_catalog.pg_total_relation_size(relid)), 0)::int8
+            FROM pg_catalog.pg_partition_tree($1::regclass) WHERE isleaf AND relid <> $1::regclass
+            """, [Int64(oid)]).first!
+        let count = try sizes.decode(Int.self, at: 0), bytes = try sizes.decode(Int64.self, at: 1)
+        do {
+            let layout = try await PartitionLayout.read(oid: oid, on: connection)
+            let runway = layout.runway(today: try await PartitionMaintainer.currentDay(on: connection))
+            return Partitions(count: count, interval: layout.interval.rawValue, runway: runway, totalBytes: bytes,
+                              warning: PartitionMaintainer.runwayWarning(layout, runway: runway), unrecognised: nil)
+        } catch let error as PartitionLayout.Unrecognised {
+            return Partitions(count: count, interval: nil, runway: nil, totalBytes: bytes, warning: nil,
+                              unrecognised: error.reason)
+        }
     }
 
     /// The human report.
@@ -141,6 +175,14 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
                 lines += cutoverPreflight.failed.map { "    - \($0.name): \($0.detail)" }
             }
         }
+        var parts = "  partitions: \(partitions.count), \(ByteCountFormatter.string(fromByteCount: partitions.totalBytes, countStyle: .binary))"
+        if let interval = partitions.interval, let runway = partitions.runway {
+            parts += " by \(interval); runway \(runway) \(interval)(s) after the current one"
+        } else if let unrecognised = partitions.unrecognised {
+            parts += "; not maintained by `partsync partitions`: \(unrecognised)"
+        }
+        lines.append(parts)
+        if let warning = partitions.warning { lines.append("  warning: \(warning)") }
         if !lastEvents.isEmpty {
             lines.append("  recent events:")
             lines += lastEvents.map { "    \($0)" }
