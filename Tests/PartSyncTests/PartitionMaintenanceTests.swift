@@ -1,4 +1,5 @@
 import Foundation
+import LocalPostgres
 @testable import PartSync
 import PostgresClient
 import Testing
@@ -221,6 +222,130 @@ import TestSupport
             #expect(plain.status == 2 && plain.stderr.contains("not partitioned"), "\(plain.stderr)")
             let tens = try await Products.run("partsync", ["partitions", "--database-url", url, "--table", "tens"])
             #expect(tens.status == 2 && tens.stderr.contains("public.tens_a"), "\(tens.stderr)")
+            #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint)
+        }
+    }
+}
+
+/// Retention: detach, archive, verify, drop — and nothing dropped without a verified archive.
+@Suite struct PartitionRetentionTests {
+    /// `ev` by month on a date key, 2026-07 … 2026-12, 100 rows a month (some text with quotes, tabs and NULLs).
+    static func months(on connection: Connection, withDefault: Bool = false) async throws {
+        var sql = "CREATE TABLE ev (id bigint, at date NOT NULL, note text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);\n"
+        for month in 7...12 {
+            let next = month == 12 ? "2027-01-01" : String(format: "2026-%02d-01", month + 1)
+            let this = String(format: "%02d", month)
+            sql += "CREATE TABLE ev_2026_\(this) PARTITION OF ev FOR VALUES FROM ('2026-\(this)-01') TO ('\(next)');\n"
+        }
+        if withDefault { sql += "CREATE TABLE ev_default PARTITION OF ev DEFAULT;\n" }
+        sql += """
+            INSERT INTO ev SELECT g, date '2026-07-01' + (g % 180), CASE WHEN g % 7 = 0 THEN NULL
+                ELSE 'it''s	row ' || g || E' \\\\ end' END FROM generate_series(1, 600) g WHERE date '2026-07-01' + (g % 180) < date '2027-01-01';
+            """
+        try await connection.execute(sql)
+    }
+
+    static let today = DayText.days("2026-12-02")!
+
+    static func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("partsync-archive-\(UUID().uuidString)")
+        return directory
+    }
+
+    @Test("--retain 2 detaches, archives, verifies and drops July to September; the archive restores to the same rows")
+    func retainWithArchive() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await Self.months(on: connection)
+            let expected = try await connection.query(
+                "SELECT count(*), coalesce(sum(hashtextextended(t::text, 0)), 0)::text FROM ev t WHERE at < '2026-10-01'").first!
+            let directory = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let outcome = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 1, retain: 2, archiveDirectory: directory), on: connection,
+                today: Self.today)
+            let retired = outcome.actions.filter { $0.kind == .drop }.map(\.partition)
+            #expect(retired == ["public.ev_2026_07", "public.ev_2026_08", "public.ev_2026_09"])
+            #expect(try await PartitionMaintenanceTests.partitions(of: "ev", on: connection)
+                        == ["ev_2026_10", "ev_2026_11", "ev_2026_12", "ev_2027_01"])
+            #expect(try await connection.query("SELECT to_regclass('ev_2026_07') IS NULL").first!.decode(Bool.self, at: 0))
+
+            // Restore every archive into a table like the parent, and compare with what the partitions held.
+            try await connection.execute("CREATE TABLE restored (LIKE ev)")
+            var rows: Int64 = 0
+            for partition in ["ev_2026_07", "ev_2026_08", "ev_2026_09"] {
+                let manifest = try JSONDecoder().decode(
+                    PartitionArchive.Manifest.self,
+                    from: Data(contentsOf: directory.appendingPathComponent("public.\(partition).manifest.json")))
+                #expect(manifest.partition == "public.\(partition)" && manifest.file == "public.\(partition).copy.gz")
+                rows += manifest.rows
+                let gunzip = try ChildProcess.run("/usr/bin/gzip", ["-dc", directory.appendingPathComponent(manifest.file).path])
+                #expect(gunzip.status == 0)
+                let text = gunzip.stdout
+                _ = try await connection.copyIn("COPY restored FROM STDIN") { writer in try writer.write(text) }
+            }
+            let back = try await connection.query(
+                "SELECT count(*), coalesce(sum(hashtextextended(t::text, 0)), 0)::text FROM restored t").first!
+            #expect(try back.decode(Int64.self, at: 0) == expected.decode(Int64.self, at: 0) && rows == expected.decode(Int64.self, at: 0))
+            #expect(try back.decode(String.self, at: 1) == expected.decode(String.self, at: 1))
+            // A second run has nothing to retire.
+            let again = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 1, retain: 2, archiveDirectory: directory), on: connection, today: Self.today)
+            #expect(again.actions.isEmpty)
+        }
+    }
+
+    @Test("an archive directory that cannot be written drops nothing, detaches nothing, and the command exits non-zero; --dry-run changes nothing")
+    func unwritableAndDryRun() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await Self.months(on: connection, withDefault: true)
+            let fingerprint = try await Fixtures.catalogFingerprint(connection)
+            // A directory under a regular file cannot be made, even by root.
+            let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("partsync-not-a-dir-\(UUID().uuidString)")
+            try Data("x".utf8).write(to: blocker)
+            defer { try? FileManager.default.removeItem(at: blocker) }
+            let url = database.configuration.conninfo
+            let failed = try await Products.run("partsync", [
+                "partitions", "--database-url", url, "--table", "ev", "--premake", "0", "--retain", "2",
+                "--archive-dir", blocker.appendingPathComponent("archives").path])
+            #expect(failed.status != 0, "\(failed.stderr)")
+            #expect(failed.stderr.contains("cannot write to the archive directory") && failed.stderr.contains("still attached"),
+                    "\(failed.stderr)")
+            #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint)
+
+            let directory = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let planned = try await Products.run("partsync", [
+                "partitions", "--database-url", url, "--table", "ev", "--premake", "0", "--retain", "2",
+                "--archive-dir", directory.path, "--dry-run"])
+            #expect(planned.status == 0, "\(planned.stderr)")
+            #expect(planned.stderr.contains("would detach public.ev_2026_07") && planned.stderr.contains("would drop public.ev_2026_09"),
+                    "\(planned.stderr)")
+            #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint)
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("public.ev_2026_07.copy.gz").path))
+
+            // With the default partition, the plain DETACH path archives too.
+            let made = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 0, retain: 2, archiveDirectory: directory), on: connection, today: Self.today)
+            #expect(made.actions.filter { $0.kind == .drop }.count == 3)
+            #expect(try await PartitionMaintenanceTests.partitions(of: "ev", on: connection)
+                        == ["ev_2026_10", "ev_2026_11", "ev_2026_12", "ev_default"])
+        }
+    }
+
+    @Test("retention is refused, changing nothing, while a migration of the table is not finished")
+    func refusedDuringMigration() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await BackfillTests.prepared(
+                database, setup: Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 200), table: "messages")
+            let fingerprint = try await Fixtures.catalogFingerprint(connection)
+            let directory = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            await #expect(throws: PartSyncError.self) {
+                _ = try await PartitionMaintainer.run(
+                    table: "messages", options: .init(premake: 3, retain: 1, archiveDirectory: directory), on: connection)
+            }
             #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint)
         }
     }

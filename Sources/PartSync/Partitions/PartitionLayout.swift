@@ -120,6 +120,14 @@ public struct PartitionLayout: Sendable, Equatable {
         return count
     }
 
+    /// The first day retention keeps: the start of the period `retain` periods before the current one.
+    /// Partitions that end on or before it are entirely older than that.
+    public func retentionCutoff(today: Int64, retain: Int) -> Int64 {
+        var start = interval.periodStart(containing: today)
+        for _ in 0..<max(0, retain) { start = interval.periodStart(containing: start - 1) }
+        return start
+    }
+
     /// `FOR VALUES FROM (…) TO (…)` of a member, written for the key's type.
     func boundSQL(_ member: Member) -> String {
         "FOR VALUES FROM (\(keyKind.literal(member.from))) TO (\(keyKind.literal(member.to)))"

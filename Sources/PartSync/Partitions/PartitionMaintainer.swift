@@ -16,13 +16,19 @@ public enum PartitionMaintainer {
     public struct Options: Sendable {
         /// Periods after the current one that must have a partition.
         public var premake: Int
+        /// Keep the current period and this many before it; older partitions are detached, archived to
+        /// `archiveDirectory`, verified and dropped. Nil: no retention.
+        public var retain: Int?
+        public var archiveDirectory: URL?
         public var dryRun: Bool
         public var lockTimeoutMilliseconds: Int
         public var retry: RetryPolicy
 
-        public init(premake: Int = 3, dryRun: Bool = false, lockTimeoutMilliseconds: Int = 500,
-                    retry: RetryPolicy = RetryPolicy(attempts: 10)) {
+        public init(premake: Int = 3, retain: Int? = nil, archiveDirectory: URL? = nil, dryRun: Bool = false,
+                    lockTimeoutMilliseconds: Int = 500, retry: RetryPolicy = RetryPolicy(attempts: 10)) {
             self.premake = premake
+            self.retain = retain
+            self.archiveDirectory = archiveDirectory
             self.dryRun = dryRun
             self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
             self.retry = retry
@@ -31,12 +37,14 @@ public enum PartitionMaintainer {
 
     /// One change, done or (with `dryRun`) to be done.
     public struct Action: Sendable, Codable, Equatable {
-        public enum Kind: String, Sendable, Codable { case create }
+        public enum Kind: String, Sendable, Codable { case create, detach, archive, drop }
         public var kind: Kind
         public var partition: String
         /// `2027-04-01` to `2027-05-01`.
         public var from: String
         public var to: String
+        /// Rows and the archive's file, for archive actions.
+        public var detail: String?
     }
 
     public struct Outcome: Sendable, Codable, Equatable {
@@ -75,6 +83,7 @@ public enum PartitionMaintainer {
         logger[metadataKey: "table"] = .string(name)
         let day: Int64
         if let today { day = today } else { day = try await currentDay(on: connection) }
+        if options.retain != nil { try await refuseRetentionDuringMigration(layout, on: connection) }
         let missing = layout.missing(today: day, premake: options.premake)
         var actions: [Action] = []
         for member in missing {
@@ -87,10 +96,142 @@ public enum PartitionMaintainer {
             }
             actions.append(action)
         }
+        if let retain = options.retain, let directory = options.archiveDirectory {
+            let cutoff = layout.retentionCutoff(today: day, retain: retain)
+            let archive = PartitionArchive(directory: directory)
+            for member in layout.members where member.to <= cutoff {
+                if options.dryRun {
+                    let rows = try await connection.query(
+                        "SELECT reltuples::int8 FROM pg_catalog.pg_class WHERE oid = to_regclass($1)", [member.name.sql])
+                        .first?.decodeIfPresent(Int64.self, at: 0) ?? 0
+                    actions += [Action.Kind.detach, .archive, .drop].map { kind in
+                        Action(kind: kind, partition: member.name.displayName, from: DayText.text(member.from),
+                               to: DayText.text(member.to),
+                               detail: kind == .archive ? "about \(max(rows, 0)) rows to \(directory.path)" : nil)
+                    }
+                    continue
+                }
+                actions += try await retire(member, in: layout, archive: archive, options: options, on: connection,
+                                            logger: logger)
+                layout.members.removeAll { $0.name == member.name }
+            }
+        }
         let runway = layout.runway(today: day)
         return Outcome(table: name, interval: layout.interval.rawValue, dryRun: options.dryRun, actions: actions,
                        partitions: layout.members.count + (layout.defaultPartition == nil ? 0 : 1), runway: runway,
                        warning: runwayWarning(layout, runway: runway))
+    }
+
+    /// Retention drops rows: before the migration is finished they are still in the other table (the source
+    /// before the cutover, the retired one after it), and the tables would no longer be equal.
+    static func refuseRetentionDuringMigration(_ layout: PartitionLayout, on connection: Connection) async throws {
+        try await StateSchema.ensure(on: connection)
+        guard let record = try await StateStore(connection).migration(forTable: layout.table.sql),
+              record.phase != .finished else { return }
+        throw PartSyncError(
+            .usage, table: layout.table.displayName, phase: record.phase,
+            message: "retention is refused while the migration of \(record.source.displayName) is \(record.phase.rawValue): "
+                + "dropping partitions would make the tables differ; nothing was changed",
+            nextStep: "run it after `partsync finish --table \(record.source.displayName)`; premake alone (no --retain) "
+                + "works in every phase")
+    }
+
+    /// Detaches, archives, verifies and drops one partition. Nothing is dropped without a verified archive:
+    /// a failure before the detach leaves the partition attached, one after it leaves it detached (the error
+    /// says which, and how to attach it again).
+    private static func retire(_ member: PartitionLayout.Member, in layout: PartitionLayout, archive: PartitionArchive,
+                               options: Options, on connection: Connection, logger: Logger) async throws -> [Action] {
+        let name = layout.table.displayName, partition = member.name
+        func action(_ kind: Action.Kind, _ detail: String? = nil) -> Action {
+            Action(kind: kind, partition: partition.displayName, from: DayText.text(member.from), to: DayText.text(member.to),
+                   detail: detail)
+        }
+        let size = try await connection.query("SELECT pg_catalog.pg_total_relation_size($1::regclass)", [partition.sql])
+            .first!.decode(Int64.self, at: 0)
+        do {
+            try archive.check(room: size)
+        } catch {
+            throw PartSyncError(.usage, table: name, message: "\(error); nothing was detached or dropped, "
+                                    + "\(partition.displayName) is still attached",
+                                nextStep: "give a writable --archive-dir with room, then run the command again")
+        }
+        try await detach(partition, from: layout, options: options, on: connection)
+        let reattach = "ALTER TABLE \(layout.table.sql) ATTACH PARTITION \(partition.sql) \(layout.boundSQL(member))"
+        do {
+            let before = try await PartitionArchive.figures(of: partition.sql, on: connection)
+            let partial = try await archive.write(partition, on: connection)
+            let back = try await archive.readBack(partial, like: partition, on: connection)
+            guard back == before else {
+                throw PartitionArchive.ArchiveError(
+                    "the archive read back holds \(back.rows) rows (checksum \(back.checksum)), the partition "
+                        + "\(before.rows) (checksum \(before.checksum))")
+            }
+            let final = archive.directory.appendingPathComponent(PartitionArchive.fileName(partition))
+            try? FileManager.default.removeItem(at: final)
+            try FileManager.default.moveItem(at: partial, to: final)
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: final.path)[.size] as? Int64) ?? 0
+            let columns = try await connection.query(
+                """
+                SELECT attname || ' ' || pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute
+                WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+                """, [partition.sql]).rows.map { try $0.decode(String.self, at: 0) }
+            try archive.writeManifest(PartitionArchive.Manifest(
+                table: name, partition: partition.displayName, from: DayText.text(member.from), to: DayText.text(member.to),
+                rows: before.rows, checksum: before.checksum, file: final.lastPathComponent, bytes: bytes,
+                columns: columns, partsyncVersion: PartSyncVersion.current,
+                archivedAt: ISO8601DateFormatter().string(from: Date())))
+            _ = try await options.retry.run {
+                try await connection.withTransaction(settings: ["lock_timeout": "\(options.lockTimeoutMilliseconds)ms"]) { tx in
+                    try await tx.execute("DROP TABLE \(partition.sql)")
+                }
+            }
+            logger.info("\(name): archived \(before.rows) rows of \(partition.displayName) to \(final.path), verified, dropped")
+            return [action(.detach), action(.archive, "\(before.rows) rows to \(final.path), read back and verified"),
+                    action(.drop)]
+        } catch {
+            let cause = (error as? PartitionArchive.ArchiveError)?.description ?? "\(error)"
+            throw PartSyncError(.database, table: name,
+                                message: "archiving \(partition.displayName) failed: \(cause); it is detached and was NOT "
+                                    + "dropped",
+                                nextStep: "attach it back (\(reattach)), fix the cause, and run the command again")
+        }
+    }
+
+    /// `DETACH PARTITION … CONCURRENTLY` when the table has no default partition (PostgreSQL 14+: SHARE UPDATE
+    /// EXCLUSIVE on the parent, so reads and writes go on; not in a transaction block, and not allowed with a
+    /// default partition); otherwise a plain DETACH (ACCESS EXCLUSIVE on the parent) under the short
+    /// `lock_timeout`, retried. A concurrent detach interrupted half-way is finished (`FINALIZE`).
+    private static func detach(_ partition: SQLIdentifier, from layout: PartitionLayout, options: Options,
+                               on connection: Connection) async throws {
+        let parent = layout.table.sql
+        do {
+            if layout.defaultPartition == nil {
+                try await connection.execute("SET lock_timeout = \(options.lockTimeoutMilliseconds)")
+                do {
+                    try await options.retry.run {
+                        let pending = try await connection.query(
+                            "SELECT inhdetachpending FROM pg_catalog.pg_inherits WHERE inhrelid = $1::regclass",
+                            [partition.sql]).first?.decode(Bool.self, at: 0) ?? false
+                        try await connection.execute(
+                            "ALTER TABLE \(parent) DETACH PARTITION \(partition.sql) \(pending ? "FINALIZE" : "CONCURRENTLY")")
+                    }
+                } catch {
+                    _ = try? await connection.execute("RESET lock_timeout")
+                    throw error
+                }
+                try await connection.execute("RESET lock_timeout")
+            } else {
+                _ = try await options.retry.run {
+                    try await connection.withTransaction(settings: ["lock_timeout": "\(options.lockTimeoutMilliseconds)ms"]) { tx in
+                        try await tx.execute("ALTER TABLE \(parent) DETACH PARTITION \(partition.sql)")
+                    }
+                }
+            }
+        } catch {
+            throw PartSyncError.database(error, table: layout.table.displayName, phase: nil,
+                                         doing: "detach \(partition.displayName) (it is still attached unless the "
+                                            + "catalog shows it detach-pending; rerun to finish)")
+        }
     }
 
     /// The warning for a runway below `minimumRunway`, with the command that fixes it; nil otherwise.
