@@ -4,6 +4,7 @@ import LocalPostgres
 import PostgresClient
 import Testing
 import TestSupport
+import Workload
 
 /// `partsync partitions`: the layout read from bounds (pure), and premake against a real server.
 @Suite struct PartitionLayoutTests {
@@ -156,32 +157,118 @@ import TestSupport
         }
     }
 
-    @Test("a default partition holding a row of the period is refused for it, naming the rows; without one the partition is attached")
+    @Test("rows in the default partition for a period being created are moved into its new partition, atomically; --dry-run counts them")
     func defaultPartition() async throws {
         try await TestDatabase.with { database in
             let connection = try await database.connect()
             try await connection.execute(
                 """
-                CREATE TABLE ev (id bigint, at timestamptz NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE ev (id bigint, at timestamptz NOT NULL, note text, doubled bigint GENERATED ALWAYS AS (id * 2) STORED,
+                                 PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
                 CREATE TABLE ev_2026_12 PARTITION OF ev FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
                 CREATE TABLE ev_default PARTITION OF ev DEFAULT;
-                INSERT INTO ev VALUES (1, '2027-02-10 08:00:00+00'), (2, '2031-01-01 00:00:00+00');
+                INSERT INTO ev (id, at, note) VALUES (1, '2027-02-10 08:00:00+00', 'early'), (2, '2031-01-01 00:00:00+00', 'far'),
+                                                     (3, '2027-02-28 23:59:59+00', 'late');
                 """)
             let today = DayText.days("2026-12-02")!
-            await #expect(throws: PartSyncError.self) {
-                _ = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
-            }
-            do {
-                _ = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
-            } catch let error as PartSyncError {
-                #expect(error.message.contains("1 row(s) for 2027-02-01 to 2027-03-01 are in the default partition public.ev_default"))
-            }
-            // January was made before February stopped; the row is still in the default partition.
-            #expect(try await Self.partitions(of: "ev", on: connection) == ["ev_2026_12", "ev_2027_01", "ev_default"])
-            #expect(try await connection.query("SELECT tableoid::regclass::text FROM ev WHERE id = 1").first?[0] == "ev_default")
-            try await connection.execute("DELETE FROM ev WHERE id = 1")
+            let planned = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 2, dryRun: true), on: connection, today: today)
+            #expect(planned.actions.map(\.detail) == [nil, "2 row(s) to move in from public.ev_default"])
             let made = try await PartitionMaintainer.run(table: "ev", options: .init(premake: 2), on: connection, today: today)
-            #expect(made.actions.map(\.partition) == ["public.ev_2027_02"] && made.runway == 2)
+            #expect(made.actions.map(\.partition) == ["public.ev_2027_01", "public.ev_2027_02"])
+            #expect(made.actions.map(\.detail) == [nil, "2 row(s) moved in from public.ev_default"])
+            let rows = try await connection.query("SELECT id, tableoid::regclass::text, note, doubled FROM ev ORDER BY id").rows
+            #expect(try rows.map { try $0.decode(Int64.self, at: 0) } == [1, 2, 3])
+            #expect(rows.map { $0[1] as String? } == ["ev_2027_02", "ev_default", "ev_2027_02"])
+            #expect(rows.map { $0[2] as String? } == ["early", "far", "late"] && rows.map { $0[3] as String? } == ["2", "4", "6"])
+            #expect(made.runway == 2)
+        }
+    }
+
+    @Test("a long query on the default partition: each attempt gives up after the lock timeout, a writer to the default is never held much longer, and the next run moves the rows")
+    func longQueryOnDefault() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute(
+                """
+                CREATE TABLE ev (id bigint, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE ev_2026_12 PARTITION OF ev FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
+                CREATE TABLE ev_default PARTITION OF ev DEFAULT;
+                INSERT INTO ev VALUES (1, '2027-01-10');
+                """)
+            let reader = try await database.connect()
+            try await reader.execute("BEGIN; SELECT count(*) FROM ev_default")
+            // A writer whose rows go to the default partition, timing each insert.
+            let probe = try await database.connect()
+            let writing = Task { () -> Double in
+                var longest = 0.0
+                for id in 100..<400 {
+                    let started = ContinuousClock.now
+                    try await probe.query("INSERT INTO ev VALUES ($1, '2031-01-01')", [id])
+                    longest = max(longest, (ContinuousClock.now - started).milliseconds)
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                return longest
+            }
+            let fingerprint = try await Fixtures.catalogFingerprint(connection)
+            await #expect(throws: PartSyncError.self) {
+                _ = try await PartitionMaintainer.run(
+                    table: "ev", options: .init(premake: 1, lockTimeoutMilliseconds: 100,
+                                                retry: RetryPolicy(attempts: 4, baseMilliseconds: 50, maxMilliseconds: 200)),
+                    on: connection, today: DayText.days("2026-12-02")!)
+            }
+            let longest = try await writing.value
+            // Each attempt queues the writer behind its lock request for at most the lock timeout (100 ms);
+            // the margin is for a loaded machine, not a measurement.
+            #expect(longest < 1_500, "a writer to the default partition waited \(longest) ms")
+            #expect(try await Fixtures.catalogFingerprint(connection) == fingerprint, "nothing changed")
+            try await reader.execute("COMMIT")
+            let made = try await PartitionMaintainer.run(
+                table: "ev", options: .init(premake: 1, lockTimeoutMilliseconds: 100), on: connection,
+                today: DayText.days("2026-12-02")!)
+            #expect(made.actions.first?.detail == "1 row(s) moved in from public.ev_default")
+            #expect(try await connection.query("SELECT tableoid::regclass::text FROM ev WHERE id = 1").first?[0] == "ev_2027_01")
+            await reader.close()
+            await probe.close()
+        }
+    }
+
+    @Test("with a migration running, rows the applier put in the twin's default partition move into new partitions under live writes: verify finds both sides equal, every acknowledged write is in the source")
+    func drainDuringMigration() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.execute(Fixtures.atlas(idType: "bigint") + Fixtures.atlasRows(count: 2_000))
+            _ = try await Preparer.prepare(PlanOptions(table: "messages", partitionKey: "created_at", defaultPartition: true),
+                                           on: connection)
+            _ = try await Backfiller(configuration: database.configuration, table: "messages", options: .init()).run()
+            let stop = StopSignal()
+            let follower = CutoverTests.follow(database, "messages", stop: stop)
+            // Writes dated up to two years ahead: the applier puts those beyond prepare's partitions (now + 3
+            // months) into the twin's default partition.
+            let load = WriteLoad(
+                configuration: database.configuration,
+                statements: WriteLoad.Statements(
+                    insert: "INSERT INTO messages (conversation_id, user_id, role, content, created_at) VALUES "
+                        + "(gen_random_uuid(), gen_random_uuid(), 'user', $1, $2::timestamptz) RETURNING id",
+                    update: "UPDATE messages SET content = $2 WHERE id = $1",
+                    move: "UPDATE messages SET created_at = $2::timestamptz WHERE id = $1",
+                    delete: "DELETE FROM messages WHERE id = $1", read: "SELECT id, content FROM messages"),
+                writers: 2, period: Date().addingTimeInterval(-30 * 86_400)...Date().addingTimeInterval(700 * 86_400),
+                pause: .milliseconds(3))
+            try await load.start()
+            try await waitFor(connection, "SELECT count(*) > 50 FROM messages_default")
+            let made = try await PartitionMaintainer.run(table: "messages", options: .init(premake: 30), on: connection)
+            try await Task.sleep(for: .milliseconds(500))
+            let summary = await load.stop()
+            #expect(summary.failures.isEmpty, "\(summary.failures.prefix(3))")
+            #expect(made.actions.count >= 20, "\(made.actions.count) partitions made")
+            #expect(made.actions.contains { $0.detail?.contains("moved in") == true }, "\(made.actions.map(\.detail))")
+            try await CutoverTests.settle(connection)
+            let verified = try await VerifyTests.verify(database, "messages")
+            #expect(verified.report.verdict == .equal, "\(verified.report.divergent.prefix(5))")
+            #expect(try await load.mismatches(on: connection).isEmpty)
+            stop.stop()
+            _ = try await follower.value
         }
     }
 

@@ -87,10 +87,21 @@ public enum PartitionMaintainer {
         let missing = layout.missing(today: day, premake: options.premake)
         var actions: [Action] = []
         for member in missing {
-            let action = Action(kind: .create, partition: member.name.displayName, from: DayText.text(member.from),
+            var action = Action(kind: .create, partition: member.name.displayName, from: DayText.text(member.from),
                                 to: DayText.text(member.to))
-            if !options.dryRun {
-                try await create(member, in: layout, options: options, on: connection, logger: logger)
+            if options.dryRun {
+                if let defaultPartition = layout.defaultPartition {
+                    let key = SQLIdentifier.quote(layout.key)
+                    let stray = try await connection.query(
+                        "SELECT count(*) FROM \(defaultPartition.sql) WHERE \(key) >= \(layout.keyKind.literal(member.from)) "
+                            + "AND \(key) < \(layout.keyKind.literal(member.to))").first!.decode(Int64.self, at: 0)
+                    if stray > 0 { action.detail = "\(stray) row(s) to move in from \(defaultPartition.displayName)" }
+                }
+            } else {
+                let moved = try await create(member, in: layout, options: options, on: connection, logger: logger)
+                if moved > 0, let defaultPartition = layout.defaultPartition {
+                    action.detail = "\(moved) row(s) moved in from \(defaultPartition.displayName)"
+                }
                 layout.members.append(member)
                 layout.members.sort { $0.from < $1.from }
             }
@@ -275,36 +286,49 @@ public enum PartitionMaintainer {
             .decode(Int64.self, at: 0)
     }
 
-    /// One partition in one transaction: the table made like the parent, owned by the parent's owner, then
-    /// attached. A name taken by something else stops with the reason.
+    /// Rows of one period moved out of the default partition under one lock, at most.
+    public static let maxMoveRows: Int64 = 50_000
+
+    /// One partition in one transaction: the table made like the parent, owned by the parent's owner, the rows
+    /// of its period moved out of the default partition (when there are any), then attached. Returns the rows
+    /// moved. A name taken by something else stops with the reason.
+    ///
+    /// Without rows to move, ATTACH alone: SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on the new
+    /// table and on the default partition (which it scans). With rows to move, the transaction first takes
+    /// ACCESS EXCLUSIVE on the parent, under the lock timeout: a statement planned before the new partition
+    /// was attached but run after the move would not see the moved rows, and a DELETE or UPDATE of one would
+    /// silently do nothing (PostgreSQL reports a cross-partition UPDATE it knows about; a DELETE and INSERT
+    /// it cannot tell from any other). Under the lock every statement on the table is planned after the
+    /// commit. The move (`DELETE … RETURNING` into the new table) and the ATTACH commit together, so readers see
+    /// the rows in the default partition before and in the new one after, never neither; the lock lasts as
+    /// long as the move, so more than `maxMoveRows` rows in one period are refused. A long query on the table
+    /// makes the attempt give up after the lock timeout and retry with backoff, so it never queues in front of
+    /// the application for longer. No capture needs to see the move: the rows stay in the partitioned table
+    /// (statement-level capture triggers sit on the parent and do not fire for statements on a partition).
     private static func create(_ member: PartitionLayout.Member, in layout: PartitionLayout, options: Options,
-                               on connection: Connection, logger: Logger) async throws {
+                               on connection: Connection, logger: Logger) async throws -> Int64 {
         let parent = layout.table.sql, partition = member.name.sql
-        do {
+        let key = SQLIdentifier.quote(layout.key)
+        let inPeriod = "\(key) >= \(layout.keyKind.literal(member.from)) AND \(key) < \(layout.keyKind.literal(member.to))"
+        let stray: Int64
+        if let defaultPartition = layout.defaultPartition {
+            stray = try await connection.query("SELECT count(*) FROM \(defaultPartition.sql) WHERE \(inPeriod)").first!
+                .decode(Int64.self, at: 0)
+        } else {
+            stray = 0
+        }
+        func attempt(moving: Bool) async throws -> Int64 {
             try await options.retry.run({
                 try await connection.withTransaction(settings: ["lock_timeout": "\(options.lockTimeoutMilliseconds)ms"]) { tx in
-                    if let defaultPartition = layout.defaultPartition {
-                        let stray = try await tx.query(
-                            "SELECT count(*) FROM \(defaultPartition.sql) WHERE \(SQLIdentifier.quote(layout.key)) >= "
-                                + "\(layout.keyKind.literal(member.from)) AND \(SQLIdentifier.quote(layout.key)) < "
-                                + "\(layout.keyKind.literal(member.to))").first!.decode(Int64.self, at: 0)
-                        guard stray == 0 else {
-                            throw PartSyncError(
-                                .usage, table: layout.table.displayName,
-                                message: "\(stray) row(s) for \(DayText.text(member.from)) to \(DayText.text(member.to)) are "
-                                    + "in the default partition \(defaultPartition.displayName), so \(member.name.displayName) "
-                                    + "cannot be attached; this version of partsync does not move them; nothing was changed "
-                                    + "for this period",
-                                nextStep: "move them yourself in one transaction (detach the default, create the "
-                                    + "partition, INSERT … SELECT and DELETE the rows, attach the default again)")
-                        }
-                    }
                     if try await CatalogReader.resolve(member.name, on: tx) != nil {
                         throw PartSyncError(
                             .usage, table: layout.table.displayName,
                             message: "\(member.name.displayName) already exists but is not a partition of "
                                 + "\(layout.table.displayName) for \(DayText.text(member.from)) to \(DayText.text(member.to))",
                             nextStep: "rename or drop it, or attach it yourself, then run the command again")
+                    }
+                    if moving {
+                        try await tx.execute("LOCK TABLE \(parent) IN ACCESS EXCLUSIVE MODE")
                     }
                     try await tx.execute(
                         "CREATE TABLE \(partition) (LIKE \(parent) INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
@@ -313,7 +337,36 @@ public enum PartitionMaintainer {
                         "SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = $1::oid",
                         [Int64(layout.oid)]).first!.decode(String.self, at: 0)
                     try await tx.execute("ALTER TABLE \(partition) OWNER TO \(SQLIdentifier.quote(owner))")
+                    var moved: Int64 = 0
+                    if moving, let defaultPartition = layout.defaultPartition {
+                        let count = try await tx.query("SELECT count(*) FROM \(defaultPartition.sql) WHERE \(inPeriod)")
+                            .first!.decode(Int64.self, at: 0)
+                        guard count <= maxMoveRows else {
+                            throw PartSyncError(
+                                .usage, table: layout.table.displayName,
+                                message: "\(count) rows for \(DayText.text(member.from)) to \(DayText.text(member.to)) are in "
+                                    + "\(defaultPartition.displayName): more than \(maxMoveRows) to move under one lock of the "
+                                    + "table; nothing was changed for this period",
+                                nextStep: "find what writes them there (rows beyond the premade partitions), run "
+                                    + "`partsync partitions` with a larger --premake before they arrive, or move them in a "
+                                    + "maintenance window")
+                        }
+                        // Generated columns are computed again on insert; every other column is copied.
+                        let columns = try await tx.query(
+                            """
+                            SELECT string_agg(pg_catalog.quote_ident(attname), ', ' ORDER BY attnum)
+                            FROM pg_catalog.pg_attribute
+                            WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+                            """, [Int64(layout.oid)]).first!.decode(String.self, at: 0)
+                        moved = try await tx.query(
+                            """
+                            WITH gone AS (DELETE FROM \(defaultPartition.sql) WHERE \(inPeriod) RETURNING \(columns)),
+                            arrived AS (INSERT INTO \(partition) (\(columns)) SELECT \(columns) FROM gone RETURNING 1)
+                            SELECT count(*) FROM arrived
+                            """).first!.decode(Int64.self, at: 0)
+                    }
                     try await tx.execute("ALTER TABLE \(parent) ATTACH PARTITION \(partition) \(layout.boundSQL(member))")
+                    return moved
                 }
             }, onRetry: { attempt, error, pause in
                 logger.info("""
@@ -321,15 +374,26 @@ public enum PartitionMaintainer {
                     retry \(attempt) in \(Int(pause)) ms
                     """)
             })
+        }
+        let moved: Int64
+        do {
+            do {
+                moved = try await attempt(moving: stray > 0)
+            } catch let error as PostgresError where error.sqlState == .checkViolation && stray == 0 {
+                // A row of the period reached the default partition after it was counted: move it too.
+                moved = try await attempt(moving: true)
+            }
         } catch let error as PartSyncError {
             throw error
         } catch {
             throw PartSyncError.database(error, table: layout.table.displayName, phase: nil,
-                                         doing: "create partition \(member.name.displayName)")
+                                         doing: "create partition \(member.name.displayName) (nothing was changed for "
+                                            + "this period)")
         }
         logger.info("""
             \(layout.table.displayName): created \(member.name.displayName) for \(DayText.text(member.from)) to \
-            \(DayText.text(member.to))
+            \(DayText.text(member.to))\(moved > 0 ? ", \(moved) row(s) moved in from the default partition" : "")
             """)
+        return moved
     }
 }
