@@ -108,6 +108,21 @@ import Workload
                     """, [action.partition]).first!.decode(Int.self, at: 0)
                 #expect(attached == parentIndexes, "\(action.partition): \(attached) of \(parentIndexes) indexes")
             }
+            // No grants or policies of their own (the parent's apply), and the monitoring views list them.
+            for action in outcome.actions {
+                let row = try await connection.query(
+                    "SELECT relacl IS NULL, relrowsecurity FROM pg_class WHERE oid = to_regclass($1)", [action.partition]).first!
+                #expect(try row.decode(Bool.self, at: 0) && !(try row.decode(Bool.self, at: 1)), "\(action.partition)")
+            }
+            let sized = Set(try await connection.query(
+                "SELECT partition::text FROM partsync.partition_sizes('messages_partitioned')").rows.map { try $0.decode(String.self, at: 0) })
+            let active = Set(try await connection.query(
+                "SELECT partition::text FROM partsync.partition_activity WHERE parent = 'messages_partitioned'::regclass")
+                .rows.map { try $0.decode(String.self, at: 0) })
+            for action in outcome.actions {
+                let bare = action.partition.replacingOccurrences(of: "public.", with: "")
+                #expect(sized.contains(bare) && active.contains(bare), "\(bare) in partition_sizes and partition_activity")
+            }
             // A row for the last new month lands in its partition.
             let last = outcome.actions.last!
             let landed: String? = try await connection.query(
