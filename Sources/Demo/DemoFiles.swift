@@ -8,8 +8,7 @@ enum DemoFiles {
     static let pageName = "index.html"
 
     static func write(_ report: DemoReport, to directory: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONEncoder.readable()
         try write(try encoder.encode(report), named: reportName, in: directory)
         try write(Data(page(report).utf8), named: pageName, in: directory)
     }

@@ -156,7 +156,7 @@ actor DemoRun {
         // A demo killed earlier in this schema may have left its migrations' state behind: its tables are gone.
         let store = StateStore(admin)
         try await StateSchema.ensure(on: admin)
-        for record in try await store.migrations() where record.source.schema == name || (record.source.schema == nil && name == "public") {
+        for record in try await store.migrations() where record.source.schema == name {
             try await store.forget(record.key)
         }
         let exists = try await admin.query("SELECT to_regnamespace($1) IS NOT NULL", [SQLIdentifier.quote(name)])
@@ -311,7 +311,9 @@ actor DemoRun {
         say(.line("sync: the \(VerifyHTML.grouped(caughtUp.entries)) change(s) written during the backfill applied in "
             + "\(DemoReport.seconds(caughtUp.seconds)); following every write from now on"))
 
-        let verified = try await step("verify \(name)", phase: "verify", into: &table) { try await verify(name) }
+        let (verified, queryCheckSeconds) = try await step("verify \(name)", phase: "verify", into: &table) {
+            try await verify(name)
+        }
         table!.phases[table!.phases.count - 1].seconds -= queryCheckSeconds
         table!.phases.append(.init(name: "query check", seconds: queryCheckSeconds))
         table!.verdict = verified.verdict.rawValue
@@ -378,7 +380,7 @@ actor DemoRun {
             if stop.isStopped { throw CancellationError() }
             let lag = try await SyncLag.load(context, on: admin!)
             let left = Double(lag.pending) / Double(backlog)
-            let bar = Self.bar(fraction: 1 - min(1, left))
+            let bar = BackfillProgress.bar(fraction: 1 - left)
             say(.progress(bar: "sync \(bar) \(lag.pending) change(s) pending",
                           summary: "sync: \(lag.pending) change(s) pending"))
             if (lag.oldestAgeSeconds ?? 0) < 1 && lag.pending < 1_000 { break }
@@ -390,23 +392,20 @@ actor DemoRun {
         return (first.pending, (ContinuousClock.now - started).seconds)
     }
 
-    /// How long the latest verification's query check took (its own line in the phases).
-    private var queryCheckSeconds = 0.0
-
-    /// A full verification in one snapshot, with the query check, written as JSON and HTML.
-    private func verify(_ name: String) async throws -> VerifyReport {
+    /// A full verification in one snapshot, with the query check, written as JSON and HTML; with the seconds
+    /// the query check took (its own line in the phases).
+    private func verify(_ name: String) async throws -> (VerifyReport, Double) {
         let verifier = Verifier(configuration: demo.configuration, table: name,
                                 options: Verifier.Options(workers: options.verifyWorkers), logger: demo.logger, stop: stop)
         var report = try await verifier.run().report
         let started = ContinuousClock.now
         report.queries = try await verifier.queryCheck(QueryCheck(runs: 3))
-        queryCheckSeconds = (ContinuousClock.now - started).seconds
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let queryCheckSeconds = (ContinuousClock.now - started).seconds
+        let encoder = JSONEncoder.readable()
         try DemoFiles.write(try encoder.encode(report), named: Self.fileName(name, "verify.json"), in: options.out)
         let page = VerifyHTML.render(report, lag: try await verifier.lagSamples(), queries: report.queries)
         try DemoFiles.write(Data(page.utf8), named: Self.fileName(name, "verify.html"), in: options.out)
-        return report
+        return (report, queryCheckSeconds)
     }
 
     /// The swap, with the longest write the application saw around it.
@@ -430,13 +429,6 @@ actor DemoRun {
 
     // MARK: Progress
 
-    static func bar(fraction: Double, width: Int = 30) -> String {
-        let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded(.down))
-        let percent = Int(min(1, max(0, fraction)) * 100)
-        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-            + String(repeating: " ", count: 3 - String(percent).count) + "\(percent)%"
-    }
-
     static func progress(done: Int, total: Int, since: ContinuousClock.Instant, unit: String)
         -> (bar: String, summary: String)
     {
@@ -445,7 +437,7 @@ actor DemoRun {
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let text = "\(VerifyHTML.grouped(Int64(done))) / \(VerifyHTML.grouped(Int64(total))) \(unit), "
             + "\(VerifyHTML.grouped(Int64(rate))) \(unit)/s, ETA \(DemoReport.seconds(eta))"
-        return (bar(fraction: Double(done) / Double(max(total, 1))) + " " + text, text)
+        return (BackfillProgress.bar(fraction: Double(done) / Double(max(total, 1))) + " " + text, text)
     }
 }
 

@@ -46,10 +46,16 @@ public struct BackfillProgress: Sendable, Codable, Equatable {
         case .copying: fraction = total > 0 ? min(1, Double(copied) / Double(total)) : 0
         case .indexing: fraction = indexesTotal > 0 ? Double(indexesBuilt) / Double(indexesTotal) : 0
         }
+        return "\(Self.bar(fraction: fraction, width: width)) \(summary)"
+    }
+
+    /// `[##########----------]  50%`: `fraction` (clamped to 0…1) of `width` characters filled, and the percent.
+    public static func bar(fraction: Double, width: Int = 30) -> String {
+        let fraction = min(1, max(0, fraction))
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
         let percent = String(repeating: " ", count: 3 - min(3, String(Int(fraction * 100)).count)) + "\(Int(fraction * 100))%"
-        return "\(bar) \(percent) \(summary)"
+        return "\(bar) \(percent)"
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -278,13 +278,13 @@ public struct Swapper: Sendable {
     /// - Returns: how long the ANALYZE took, in milliseconds; nil when none was needed.
     private func analyzeIfNeverAnalyzed(_ table: MigrationContext.Table, _ context: MigrationContext,
                                         on connection: Connection, logger: Logger) async throws -> Double? {
-        let analyzed = try await connection.query(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_statistic WHERE starelid = $1::oid AND stainherit)",
-            [Int64(table.oid)]).first!.decode(Bool.self, at: 0)
-        let partitioned = try await connection.query(
-            "SELECT relkind = 'p' FROM pg_catalog.pg_class WHERE oid = $1::oid", [Int64(table.oid)]).first?
-            .decode(Bool.self, at: 0) ?? false
-        guard partitioned && !analyzed else { return nil }
+        let blind = try await connection.query(
+            """
+            SELECT relkind = 'p' AND NOT EXISTS (
+                SELECT 1 FROM pg_catalog.pg_statistic WHERE starelid = c.oid AND stainherit)
+            FROM pg_catalog.pg_class c WHERE c.oid = $1::oid
+            """, [Int64(table.oid)]).first?.decode(Bool.self, at: 0) ?? false
+        guard blind else { return nil }
         let started = ContinuousClock.now
         logger.info("""
             \(context.table): analyzing \(table.name.displayName) before the swap (never analyzed as a whole; \

@@ -125,8 +125,7 @@ public struct PartitionArchive: Sendable {
     }
 
     func writeManifest(_ manifest: Manifest) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONEncoder.readable()
         try encoder.encode(manifest).write(to: directory.appendingPathComponent(Self.manifestName(manifest.partition)))
     }
 

@@ -128,6 +128,19 @@ public struct PartitionLayout: Sendable, Equatable {
         return start
     }
 
+    /// `key >= from AND key < to` of a member, for rows of its period wherever they are.
+    func periodCondition(_ member: Member) -> String {
+        let key = SQLIdentifier.quote(self.key)
+        return "\(key) >= \(keyKind.literal(member.from)) AND \(key) < \(keyKind.literal(member.to))"
+    }
+
+    /// Rows of the member's period in the default partition (0 without one).
+    func strayRows(_ member: Member, on connection: Connection) async throws -> Int64 {
+        guard let defaultPartition else { return 0 }
+        return try await connection.query(
+            "SELECT count(*) FROM \(defaultPartition.sql) WHERE \(periodCondition(member))").first!.decode(Int64.self, at: 0)
+    }
+
     /// `FOR VALUES FROM (…) TO (…)` of a member, written for the key's type.
     func boundSQL(_ member: Member) -> String {
         "FOR VALUES FROM (\(keyKind.literal(member.from))) TO (\(keyKind.literal(member.to)))"

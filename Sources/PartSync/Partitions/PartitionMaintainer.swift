@@ -45,6 +45,14 @@ public enum PartitionMaintainer {
         public var to: String
         /// Rows and the archive's file, for archive actions.
         public var detail: String?
+
+        init(_ kind: Kind, _ member: PartitionLayout.Member, detail: String? = nil) {
+            self.kind = kind
+            partition = member.name.displayName
+            from = DayText.text(member.from)
+            to = DayText.text(member.to)
+            self.detail = detail
+        }
     }
 
     public struct Outcome: Sendable, Codable, Equatable {
@@ -87,15 +95,11 @@ public enum PartitionMaintainer {
         let missing = layout.missing(today: day, premake: options.premake)
         var actions: [Action] = []
         for member in missing {
-            var action = Action(kind: .create, partition: member.name.displayName, from: DayText.text(member.from),
-                                to: DayText.text(member.to))
+            var action = Action(.create, member)
             if options.dryRun {
-                if let defaultPartition = layout.defaultPartition {
-                    let key = SQLIdentifier.quote(layout.key)
-                    let stray = try await connection.query(
-                        "SELECT count(*) FROM \(defaultPartition.sql) WHERE \(key) >= \(layout.keyKind.literal(member.from)) "
-                            + "AND \(key) < \(layout.keyKind.literal(member.to))").first!.decode(Int64.self, at: 0)
-                    if stray > 0 { action.detail = "\(stray) row(s) to move in from \(defaultPartition.displayName)" }
+                let stray = try await layout.strayRows(member, on: connection)
+                if stray > 0, let defaultPartition = layout.defaultPartition {
+                    action.detail = "\(stray) row(s) to move in from \(defaultPartition.displayName)"
                 }
             } else {
                 let moved = try await create(member, in: layout, options: options, on: connection, logger: logger)
@@ -115,11 +119,9 @@ public enum PartitionMaintainer {
                     let rows = try await connection.query(
                         "SELECT reltuples::int8 FROM pg_catalog.pg_class WHERE oid = to_regclass($1)", [member.name.sql])
                         .first?.decodeIfPresent(Int64.self, at: 0) ?? 0
-                    actions += [Action.Kind.detach, .archive, .drop].map { kind in
-                        Action(kind: kind, partition: member.name.displayName, from: DayText.text(member.from),
-                               to: DayText.text(member.to),
-                               detail: kind == .archive ? "about \(max(rows, 0)) rows to \(directory.path)" : nil)
-                    }
+                    actions += [Action(.detach, member),
+                                Action(.archive, member, detail: "about \(max(rows, 0)) rows to \(directory.path)"),
+                                Action(.drop, member)]
                     continue
                 }
                 actions += try await retire(member, in: layout, archive: archive, options: options, on: connection,
@@ -153,10 +155,6 @@ public enum PartitionMaintainer {
     private static func retire(_ member: PartitionLayout.Member, in layout: PartitionLayout, archive: PartitionArchive,
                                options: Options, on connection: Connection, logger: Logger) async throws -> [Action] {
         let name = layout.table.displayName, partition = member.name
-        func action(_ kind: Action.Kind, _ detail: String? = nil) -> Action {
-            Action(kind: kind, partition: partition.displayName, from: DayText.text(member.from), to: DayText.text(member.to),
-                   detail: detail)
-        }
         let size = try await connection.query("SELECT pg_catalog.pg_total_relation_size($1::regclass)", [partition.sql])
             .first!.decode(Int64.self, at: 0)
         do {
@@ -197,8 +195,9 @@ public enum PartitionMaintainer {
                 }
             }
             logger.info("\(name): archived \(before.rows) rows of \(partition.displayName) to \(final.path), verified, dropped")
-            return [action(.detach), action(.archive, "\(before.rows) rows to \(final.path), read back and verified"),
-                    action(.drop)]
+            return [Action(.detach, member),
+                    Action(.archive, member, detail: "\(before.rows) rows to \(final.path), read back and verified"),
+                    Action(.drop, member)]
         } catch {
             let cause = (error as? PartitionArchive.ArchiveError)?.description ?? "\(error)"
             throw PartSyncError(.database, table: name,
@@ -308,15 +307,8 @@ public enum PartitionMaintainer {
     private static func create(_ member: PartitionLayout.Member, in layout: PartitionLayout, options: Options,
                                on connection: Connection, logger: Logger) async throws -> Int64 {
         let parent = layout.table.sql, partition = member.name.sql
-        let key = SQLIdentifier.quote(layout.key)
-        let inPeriod = "\(key) >= \(layout.keyKind.literal(member.from)) AND \(key) < \(layout.keyKind.literal(member.to))"
-        let stray: Int64
-        if let defaultPartition = layout.defaultPartition {
-            stray = try await connection.query("SELECT count(*) FROM \(defaultPartition.sql) WHERE \(inPeriod)").first!
-                .decode(Int64.self, at: 0)
-        } else {
-            stray = 0
-        }
+        let inPeriod = layout.periodCondition(member)
+        let stray = try await layout.strayRows(member, on: connection)
         func attempt(moving: Bool) async throws -> Int64 {
             try await options.retry.run({
                 try await connection.withTransaction(settings: ["lock_timeout": "\(options.lockTimeoutMilliseconds)ms"]) { tx in
@@ -339,8 +331,7 @@ public enum PartitionMaintainer {
                     try await tx.execute("ALTER TABLE \(partition) OWNER TO \(SQLIdentifier.quote(owner))")
                     var moved: Int64 = 0
                     if moving, let defaultPartition = layout.defaultPartition {
-                        let count = try await tx.query("SELECT count(*) FROM \(defaultPartition.sql) WHERE \(inPeriod)")
-                            .first!.decode(Int64.self, at: 0)
+                        let count = try await layout.strayRows(member, on: tx)
                         guard count <= maxMoveRows else {
                             throw PartSyncError(
                                 .usage, table: layout.table.displayName,

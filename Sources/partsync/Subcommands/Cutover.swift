@@ -57,8 +57,7 @@ struct SwapOptions: ParsableArguments {
                               table: table, options: swapperOptions, logger: Logger(label: "partsync"))
         let outcome = kind == .cutover ? try await swapper.cutover() : try await swapper.rollback()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let encoder = JSONEncoder.readable()
             FileHandle.standardOutput.write(try encoder.encode(outcome) + Data("\n".utf8))
         }
         if let reason = outcome.alreadyDone {

@@ -64,8 +64,7 @@ extension PartSyncCommand {
                 on: database, logger: Logger(label: "partsync"))
             await database.close()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                let encoder = JSONEncoder.readable()
                 FileHandle.standardOutput.write(try encoder.encode(outcome) + Data("\n".utf8))
             }
             var lines = outcome.actions.map { action in

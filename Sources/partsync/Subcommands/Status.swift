@@ -20,8 +20,7 @@ extension PartSyncCommand {
             let database = try await connection.connect()
             let statuses = try await MigrationStatus.load(table: table, on: database)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                let encoder = JSONEncoder.readable()
                 FileHandle.standardOutput.write(try encoder.encode(statuses) + Data("\n".utf8))
                 return
             }

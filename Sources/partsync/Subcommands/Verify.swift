@@ -95,8 +95,7 @@ extension PartSyncCommand {
             if html != nil || queries != nil {
                 result.queries = try await verifier.queryCheck(QueryCheck(queries: queries, runs: queryRuns))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let encoder = JSONEncoder.readable()
             let data = try encoder.encode(result)
             if let report { try Self.write(data, to: report, table: result.table, option: "--report") }
             if let html {
