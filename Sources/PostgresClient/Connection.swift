@@ -73,6 +73,21 @@ public actor Connection {
         }
     }
 
+    /// Runs one statement as a prepared statement of this session: prepared the first time the connection
+    /// runs this text, then only executed. For statements run many times whose planning costs more than
+    /// their execution (the applier's batch over every partition of a table). A statement prepared on a lost
+    /// connection is prepared again on the next one.
+    @discardableResult
+    public func query(prepared sql: String, _ parameters: [(any PostgresEncodable)?] = []) async throws -> QueryResult {
+        let texts = parameters.map { $0?.postgresText }
+        let token = cancelToken
+        return try await withTaskCancellationHandler {
+            try self.handle.runPrepared(sql: sql, parameters: texts)
+        } onCancel: {
+            token.cancel()
+        }
+    }
+
     /// Runs one or more statements without parameters (simple protocol); returns the last result.
     @discardableResult
     public func execute(_ sql: String) async throws -> QueryResult {

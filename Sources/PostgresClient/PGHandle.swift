@@ -14,6 +14,8 @@ final class PGHandle: @unchecked Sendable {
     let serverVersion: Int
     /// Passwords the configuration carries; every error built on this connection is scrubbed of them.
     let secrets: [String]
+    /// Statements prepared on this connection, by their text: the server-side name of each.
+    private var prepared: [String: String] = [:]
 
     private init(connection: OpaquePointer, secrets: [String], target: String) {
         self.connection = connection
@@ -125,6 +127,33 @@ final class PGHandle: @unchecked Sendable {
         }
         guard sent == 1 else { throw lostOrFailed(connection, statement: sql) }
         // A cancellation that arrived before the query was on the wire would have found nothing to cancel.
+        if Task.isCancelled { cancelToken.cancel() }
+        return try collect(connection, statement: sql)
+    }
+
+    /// Runs `sql` as a prepared statement of this session, preparing it the first time this connection runs
+    /// that text (parameter types inferred by the server). The server plans it once per execution for the
+    /// first five and then keeps a generic plan when that is not costlier (`plan_cache_mode`).
+    func runPrepared(sql: String, parameters: [String?]) throws -> QueryResult {
+        let connection = try live()
+        let name: String
+        if let known = prepared[sql] {
+            name = known
+        } else {
+            name = "partsync_\(prepared.count + 1)"
+            guard let result = PQprepare(connection, name, sql, 0, nil) else {
+                throw lostOrFailed(connection, statement: sql)
+            }
+            defer { PQclear(result) }
+            guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+                throw error(from: result, connection: connection, statement: sql)
+            }
+            prepared[sql] = name
+        }
+        let sent = withOptionalCStringArray(parameters) { values in
+            PQsendQueryPrepared(connection, name, Int32(parameters.count), values, nil, nil, 0)
+        }
+        guard sent == 1 else { throw lostOrFailed(connection, statement: sql) }
         if Task.isCancelled { cancelToken.cancel() }
         return try collect(connection, statement: sql)
     }

@@ -11,8 +11,8 @@ struct RunBenchmark: AsyncParsableCommand {
         discussion: """
             Works in schema partsync_bench of the database (dropped before and after), against a throwaway \
             durable cluster unless --database-url is given. Needs the partsync executable of the same build \
-            (or --partsync) and pgbench. Every figure is the median of --repeat runs (write ratios: of --pairs \
-            interleaved pairs). A section that fails is reported and the others still run; the exit status is \
+            (or --partsync) and pgbench. Every figure is the median of --repeat runs (write ratios: of --rounds \
+            interleaved rounds). A section that fails is reported and the others still run; the exit status is \
             then 1. The verify section runs only when --only names it: it needs reladiff 0.6 (see --reladiff).
             """)
 
@@ -39,8 +39,8 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "Only these sections, comma-separated: backfill, writes, memory, sync, verify, cutover (verify only when named).")
     var only: String?
 
-    @Option(help: "Back-to-back pairs (without capture, with capture) per write measurement.")
-    var pairs = 3
+    @Option(help: "writes: rounds per write measurement; each round runs every mode once (none, capture only, partsync with its applier, logical replication).")
+    var rounds = 3
 
     @Option(help: "Duration of each pgbench run, in seconds.")
     var pgbenchSeconds = 5
@@ -78,7 +78,7 @@ struct RunBenchmark: AsyncParsableCommand {
     func validate() throws {
         guard rows >= 100 else { throw ValidationError("--rows must be at least 100") }
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard pairs >= 1 else { throw ValidationError("--pairs must be at least 1") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
         guard pgbenchSeconds >= 1 else { throw ValidationError("--pgbench-seconds must be at least 1") }
         guard bulkRows >= 1 else { throw ValidationError("--bulk-rows must be at least 1") }
         guard lagRate >= 8 && lagSeconds >= 1 && burstSeconds >= 1 else {
@@ -163,8 +163,8 @@ struct RunBenchmark: AsyncParsableCommand {
                 case .memory:
                     try await measureMemory(backfill, main: messages, mainRSS: mainRSS, into: &results)
                 case .writes:
-                    try await WriteBench(
-                        session: session, table: messages, pgbenchSeconds: pgbenchSeconds, pairs: pairs,
+                    try await WriteCostBench(
+                        session: session, table: messages, pgbenchSeconds: pgbenchSeconds, rounds: rounds,
                         bulkRows: bulkRows, tableRows: rows
                     ).measure(into: &results)
                 case .sync:

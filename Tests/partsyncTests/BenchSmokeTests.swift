@@ -12,7 +12,7 @@ import TestSupport
             defer { unlink(json) }
             let outcome = try await Products.run("partsync-bench", [
                 "run", "--database-url", database.configuration.conninfo, "--rows", "4000", "--repeat", "1",
-                "--pairs", "1", "--pgbench-seconds", "1", "--bulk-rows", "1000", "--json", json,
+                "--rounds", "1", "--pgbench-seconds", "1", "--bulk-rows", "1000", "--json", json,
                 "--lag-rate", "400", "--lag-seconds", "2", "--burst-seconds", "2",
             ])
             #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -23,12 +23,14 @@ import TestSupport
                 "bigint: INSERT … SELECT ÷ partsync backfill", "bigint: keyset loop ÷ partsync backfill",
                 "bigint: INSERT … SELECT ÷ partsync --workers 2", "uuid: INSERT … SELECT ÷ partsync backfill",
                 "peak RSS at 4×N ÷ at N (flat in table size)",
-                "single-row INSERT, 2 clients: TPS with capture ÷ without",
-                "single-row INSERT, 8 clients: TPS with capture ÷ without",
-                "single-row UPDATE, 2 clients: TPS with capture ÷ without",
-                "single-row UPDATE, 8 clients: TPS with capture ÷ without",
-                "bulk INSERT … SELECT of 1000 rows: with capture ÷ without",
-                "bulk UPDATE of 1000 rows: with capture ÷ without",
+                "single-row INSERT, 2 clients: partsync ÷ none", "single-row INSERT, 8 clients: partsync ÷ none",
+                "single-row UPDATE, 2 clients: partsync ÷ none", "single-row UPDATE, 8 clients: partsync ÷ none",
+                "single-row DELETE, 2 clients: partsync ÷ none",
+                "single-row partition-key UPDATE, 8 clients: partsync ÷ none",
+                "single-row UPDATE, 8 clients: logical replication ÷ none",
+                "single-row UPDATE, 8 clients: capture only ÷ none",
+                "bulk INSERT … SELECT of 1000 rows: partsync ÷ none",
+                "bulk UPDATE of 1000 rows: logical replication ÷ none",
                 "sync apply lag p99: partsync ÷ logical replication",
                 "change log: 2nd-half ÷ 1st-half peak size of the steady run",
                 "catch-up after a burst: apply rate ÷ write rate",

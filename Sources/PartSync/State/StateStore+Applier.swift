@@ -69,7 +69,9 @@ extension StateStore {
     func setSignal(_ key: String, _ capture: CaptureRecord, to value: (_ current: String) -> String,
                    switched: Bool = false) async throws -> Int {
         let current = "COALESCE(pg_catalog.pg_sequence_last_value($3::regclass), 0)"
-        return try await connection.query(
+        // Prepared: the applier sets and clears its waiting bit around every sleep, and planning this statement
+        // cost more than running it.
+        return try await connection.query(prepared:
             """
             WITH s AS (SELECT pg_catalog.setval($3::regclass, \(value(current)), true) AS v),
             mirror AS (

@@ -74,13 +74,9 @@ public struct Applier: Sendable {
                 + "JOIN (SELECT DISTINCT \(key.list()) FROM picked) k ON \(key.equal(.key, "s", "k"))"
             : "SELECT \(key.list(.insert, prefix: "s")) FROM (SELECT DISTINCT \(logged) FROM picked) k CROSS JOIN LATERAL "
                 + "(SELECT * FROM \(from.sql) s WHERE \(key.equal(.target, "s", "k")) OFFSET 0) s"
-        // The pairs gone from the source, as one array per column: index conditions (`= ANY`) on the written
-        // table's key, and, on the partition key, pruning when the statement starts; the row comparison then
-        // keeps the exact pairs. A join with the pairs instead read every partition whole (a hash join over the
-        // whole table for each batch with a delete or a partition-key move: 80 ms on 200k rows).
-        let anyOfGone = key.names(.target).map {
-            "t.\(SQLIdentifier.quote($0)) = ANY (ARRAY(SELECT g.\(SQLIdentifier.quote($0)) FROM gone g))"
-        }.joined(separator: " AND ")
+        // The pairs gone from the source go back to the client as one array per key column (aligned: one
+        // aggregate pass), and `removeSQL` deletes them only when there are any (see there).
+        let goneArrays = key.names(.target).map { "array_agg(g.\(SQLIdentifier.quote($0)))" }.joined(separator: ", ")
         return """
             WITH picked AS (
                 DELETE FROM \(log)
@@ -94,40 +90,60 @@ public struct Applier: Sendable {
                 RETURNING \(logged)
             ), gone AS (
                 SELECT \(logged) FROM picked EXCEPT SELECT \(logged) FROM upserted
-            ), removed AS (
-                DELETE FROM \(to.sql) t
-                WHERE \(anyOfGone) AND ROW(\(key.list(.target, prefix: "t"))) IN (SELECT \(logged) FROM gone)
-                RETURNING 1
             ), \(StateStore.touchedKeysCTE(key))
-            SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
+            SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), g.*
+            FROM (SELECT count(*), \(goneArrays) FROM gone g) g
             """
     }
 
-    /// Fails with `renamedState` unless both tables still have the names the statement names. It runs after
-    /// the copy lock is granted, which a swap holds until it commits, so a batch that waited for a swap sees
-    /// the new names. Waiting for an advisory lock does not make a backend read the catalog changes other
-    /// transactions committed meanwhile (locking a relation does), so the guard first locks the change log in
-    /// the mode its `DELETE` takes anyway; without that the guard saw the names from before the swap.
+    /// Deletes the written table's rows of the pairs gone from the source, given as one array per key column
+    /// (`$1` …): deletes and partition-key moves. A statement of its own, run only for a batch that has such
+    /// pairs and planned with their values: in the batch's prepared statement the DELETE over the partitioned
+    /// table made every execution lock and set up every partition (about 1 ms a batch on 39 partitions, with
+    /// nothing to delete in a batch of UPDATEs); planned with the values, it prunes to their partitions. One
+    /// `= ANY` condition per key column gives index conditions and pruning; the row comparison then keeps the
+    /// exact pairs. A join with the pairs instead read every partition whole (a hash join over the whole table
+    /// for each batch with a delete or a partition-key move: 80 ms on 200k rows). It runs after the upsert, in
+    /// the same transaction: the pairs it deletes are the ones the upsert did not write.
+    var removeSQL: String {
+        let columns = context.shape.loggedColumns
+        let anyOf = columns.enumerated().map { index, column in
+            "t.\(SQLIdentifier.quote(column.name)) = ANY ($\(index + 1)::\(column.type)[])"
+        }.joined(separator: " AND ")
+        let arrays = columns.enumerated().map { "$\($0.offset + 1)::\($0.element.type)[]" }.joined(separator: ", ")
+        return """
+            DELETE FROM \(flow.to.sql) t
+            WHERE \(anyOf) AND ROW(\(context.key.list(.target, prefix: "t"))) IN (SELECT * FROM unnest(\(arrays)))
+            """
+    }
+
+    /// Whether either table no longer has the name the statement names; the batch then fails with
+    /// `renamedState`. It runs after the copy lock is granted, which a swap holds until it commits, so a batch
+    /// that waited for a swap sees the new names. Waiting for an advisory lock does not make a backend read the
+    /// catalog changes other transactions committed meanwhile (locking a relation does), so the guard first locks
+    /// the change log in the mode its `DELETE` takes anyway; without that the guard saw the names from before
+    /// the swap. A plain `SELECT` whose answer the client checks: a `DO` block raising the error was compiled
+    /// anew for every batch.
     var namesGuardSQL: String {
         let check = [(flow.from, flow.fromOID), (flow.to, flow.toOID)].map { name, oid in
             "pg_catalog.to_regclass(\(SQLLiteral.quote(name.sql))) IS DISTINCT FROM \(oid)::pg_catalog.oid::pg_catalog.regclass"
         }.joined(separator: " OR ")
-        let body = """
-            BEGIN IF \(check) THEN RAISE EXCEPTION 'partsync: the tables were renamed since this applier loaded them' \
-            USING ERRCODE = '\(Self.renamedState.code)'; END IF; END
-            """
-        let tag = DollarQuote.tag(for: body)
-        return "LOCK TABLE \(capture.log.sql) IN ROW EXCLUSIVE MODE; DO \(tag) \(body) \(tag)"
+        return "LOCK TABLE \(capture.log.sql) IN ROW EXCLUSIVE MODE; SELECT \(check)"
     }
 
     /// Applies one batch; returns the number of log entries applied (0 when the log is empty).
     /// - Throws: a `PostgresError` with `renamedState` when a swap renamed the tables (nothing applied).
     public func applyBatch(on connection: Connection) async throws -> Int {
         // One round trip for the settings, the copy lock and the names guard (simple protocol allows several
-        // statements).
+        // statements); the batch itself is a prepared statement (planning it over every partition cost more
+        // than running it: docs/change-capture.md, "What sync costs the writers").
         let prologue = Self.transactionSettings + "; " + context.copyLockSQL.exclusive + "; " + namesGuardSQL
         return try await connection.withTransaction { tx in
-            try await tx.execute(prologue)
+            let renamed = try await tx.execute(prologue).first?.decode(Bool.self, at: 0)
+            guard renamed == false else {
+                throw PostgresError(kind: .server, sqlState: Self.renamedState,
+                                    message: "partsync: the tables were renamed since this applier loaded them")
+            }
             return try await applyBatch(inTransaction: tx)
         }
     }
@@ -135,7 +151,12 @@ public struct Applier: Sendable {
     /// Applies one batch in the caller's transaction, which holds the copy lock (a swap draining the log
     /// under its table locks).
     func applyBatch(inTransaction tx: Connection) async throws -> Int {
-        try await tx.query(applySQL, [batchSize, context.record.key]).first!.decode(Int.self, at: 0)
+        let row = try await tx.query(prepared: applySQL, [batchSize, context.record.key]).first!
+        if try row.decode(Int.self, at: 2) > 0 {
+            let arrays = context.shape.loggedColumns.indices.map { row[3 + $0] }
+            try await tx.query(removeSQL, arrays)
+        }
+        return try row.decode(Int.self, at: 0)
     }
 
     /// Applies every capture's whole log in the caller's transaction, which holds the copy lock and blocks the

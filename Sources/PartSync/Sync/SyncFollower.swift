@@ -30,12 +30,23 @@ public struct SyncFollower: Sendable {
         public var switchLogAfterEntries: Int
         /// Lost connections and lock timeouts.
         public var retry: RetryPolicy
+        /// After a batch of fewer than `gatherBelow` entries, how long the loop lets entries gather before it
+        /// applies again (nil: at once). A batch has a fixed cost (its transaction, and setting up each
+        /// partition it writes); applied at once, a steady trickle of writes made a batch of a handful of
+        /// entries every few milliseconds, and every time the log ran empty the applier went to sleep and a
+        /// writer paid for the notification that woke it (docs/change-capture.md, "What sync costs the
+        /// writers"). The pause adds at most its length to the apply lag.
+        public var gather: Duration?
+        public var gatherBelow: Int
 
         public init(
             batchSize: Int = 5_000, pollInterval: Duration = .seconds(1), lagInterval: Duration? = .seconds(5),
             waitForLock: Bool = false, switchLogAfterEntries: Int = 10_000,
-            retry: RetryPolicy = RetryPolicy(attempts: 12, baseMilliseconds: 100, maxMilliseconds: 10_000)
+            retry: RetryPolicy = RetryPolicy(attempts: 12, baseMilliseconds: 100, maxMilliseconds: 10_000),
+            gather: Duration? = .milliseconds(10), gatherBelow: Int = 200
         ) {
+            self.gather = gather
+            self.gatherBelow = gatherBelow
             self.batchSize = batchSize
             self.pollInterval = pollInterval
             self.lagInterval = lagInterval
@@ -188,7 +199,12 @@ public struct SyncFollower: Sendable {
                     let lag = try await session.run { try await SyncLag.load(context, direction: capture.direction, on: $0) }
                     logger.info("\(context.table): \(name): \(lag.line)")
                 }
-                if applied > 0 { continue }
+                if applied > 0 {
+                    if mode == .follow, applied < options.gatherBelow, let gather = options.gather {
+                        await wakeups.wait(upTo: gather)
+                    }
+                    continue
+                }
                 switch mode {
                 case .untilCaughtUp:
                     if try await !session.run({ try await applier.pending(upTo: high, on: $0) }) { break loop }

@@ -39,11 +39,19 @@ extension PartSyncCommand {
         @Option(help: "Seconds between lag lines while following (0: none).")
         var lagEvery = 5
 
+        @Option(help: """
+            While following: after a batch of fewer than 200 entries, milliseconds to let changes gather before \
+            the next batch (0: apply at once). Fewer, larger batches cost the database less; the pause adds at \
+            most this much apply lag.
+            """)
+        var gatherMs = 10
+
         func validate() throws {
             guard untilCaughtUp != follow else { throw ValidationError("give exactly one of --until-caught-up and --follow") }
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be positive") }
             guard pollMs >= 10 else { throw ValidationError("--poll-ms must be at least 10") }
             guard lagEvery >= 0 else { throw ValidationError("--lag-every must not be negative") }
+            guard (0...1_000).contains(gatherMs) else { throw ValidationError("--gather-ms must be between 0 and 1000") }
         }
 
         func run() async throws {
@@ -51,7 +59,8 @@ extension PartSyncCommand {
                 configuration: ConnectionConfiguration.resolve(databaseURL: connection.databaseURL), table: table,
                 options: SyncFollower.Options(
                     batchSize: batchSize, pollInterval: .milliseconds(pollMs),
-                    lagInterval: lagEvery > 0 ? .seconds(lagEvery) : nil, waitForLock: wait),
+                    lagInterval: lagEvery > 0 ? .seconds(lagEvery) : nil, waitForLock: wait,
+                    gather: gatherMs > 0 ? .milliseconds(gatherMs) : nil),
                 logger: Logger(label: "partsync"))
             let stop = StopSignal()
             let summary = try await SignalTrap.withStopOnSignals(stop) {
