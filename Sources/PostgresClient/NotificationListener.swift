@@ -17,27 +17,22 @@ public struct PostgresNotification: Sendable, Hashable {
 /// truth after reconnecting) and ends cleanly after `close()`.
 ///
 /// Invariant behind `@unchecked Sendable`: the `PGconn*` is touched only by the listener thread; other
-/// threads only write to the wake-up pipe (`close`), guarded by `lock`.
+/// threads only use the `WakePipe` (`close`).
 public final class NotificationListener: @unchecked Sendable {
     public let notifications: AsyncThrowingStream<PostgresNotification, any Error>
     public let backendPID: Int32
 
     private let continuation: AsyncThrowingStream<PostgresNotification, any Error>.Continuation
-    private let wakeRead: Int32
-    private let wakeWrite: Int32
-    private let lock = NSLock()
-    private var closed = false
-    private let finished = DispatchSemaphore(value: 0)
+    private let wake: WakePipe
 
     private init(
         stream: AsyncThrowingStream<PostgresNotification, any Error>,
         continuation: AsyncThrowingStream<PostgresNotification, any Error>.Continuation,
-        wakeRead: Int32, wakeWrite: Int32, backendPID: Int32
+        wake: WakePipe, backendPID: Int32
     ) {
         self.notifications = stream
         self.continuation = continuation
-        self.wakeRead = wakeRead
-        self.wakeWrite = wakeWrite
+        self.wake = wake
         self.backendPID = backendPID
     }
 
@@ -55,14 +50,10 @@ public final class NotificationListener: @unchecked Sendable {
             }
             return handle
         }
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else {
-            throw PostgresError(kind: .client, message: "cannot create a wake-up pipe: errno \(errno)")
-        }
+        let wake = try WakePipe.forThread(owning: handle)
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: PostgresNotification.self)
         let listener = NotificationListener(
-            stream: stream, continuation: continuation, wakeRead: fds[0], wakeWrite: fds[1],
-            backendPID: handle.backendPID)
+            stream: stream, continuation: continuation, wake: wake, backendPID: handle.backendPID)
         continuation.onTermination = { [weak listener] _ in listener?.close() }
         let thread = Thread { listener.loop(handle) }
         thread.name = "partsync-listen"
@@ -81,31 +72,16 @@ public final class NotificationListener: @unchecked Sendable {
     }
 
     /// Stops listening. Idempotent; the stream finishes.
-    public func close() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !closed else { return }
-        closed = true
-        var byte: UInt8 = 1
-        _ = Foundation.write(wakeWrite, &byte, 1)
-    }
+    public func close() { wake.close() }
 
     /// Blocks until the listener thread has released its connection (for tests and orderly shutdown).
-    public func waitUntilClosed() {
-        finished.wait()
-        finished.signal()
-    }
+    public func waitUntilClosed() { wake.waitUntilFinished() }
 
     private func loop(_ handle: PGHandle) {
         defer {
             _ = try? handle.run(sql: "UNLISTEN *", parameters: [], simple: true)
             handle.finish()
-            Foundation.close(wakeRead)
-            lock.lock()
-            closed = true
-            Foundation.close(wakeWrite)
-            lock.unlock()
-            finished.signal()
+            wake.threadFinished()
         }
         let socket = handle.socket
         while true {
@@ -113,7 +89,7 @@ public final class NotificationListener: @unchecked Sendable {
             for notification in handle.drainNotifications() { continuation.yield(notification) }
             var fds = [
                 pollfd(fd: socket, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, 2, -1)
             if ready < 0 {

@@ -208,7 +208,7 @@ final class PGHandle: @unchecked Sendable {
         return QueryResult(columns: columns, rows: rows, commandTag: tag, affectedRows: Int(tuples))
     }
 
-    private func error(from result: OpaquePointer, connection: OpaquePointer, statement: String) -> PostgresError {
+    func error(from result: OpaquePointer, connection: OpaquePointer, statement: String) -> PostgresError {
         func field(_ code: Character) -> String? {
             PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
         }

@@ -49,11 +49,12 @@ struct LogicalCopy: Sendable {
         let markerTable = "CREATE TABLE \(marker.sql) (id int PRIMARY KEY, n bigint NOT NULL)"
         try await subscriber.execute("CREATE SCHEMA \(SQLIdentifier.quote(BenchTable.schema))")
         try await subscriber.execute(
-            "CREATE TABLE \(table.identifier.sql) (\(columns), PRIMARY KEY (id, created_at)) PARTITION BY RANGE (created_at)")
+            "CREATE TABLE \(table.identifier.sql) (\(columns), PRIMARY KEY (id, created_at)) "
+                + "PARTITION BY RANGE (created_at)")
         for partition in partitions {
             let name = SQLIdentifier(schema: BenchTable.schema, name: try partition.decode(String.self, at: 0))
-            try await subscriber.execute(
-                "CREATE TABLE \(name.sql) PARTITION OF \(table.identifier.sql) \(try partition.decode(String.self, at: 1))")
+            let bound = try partition.decode(String.self, at: 1)
+            try await subscriber.execute("CREATE TABLE \(name.sql) PARTITION OF \(table.identifier.sql) \(bound)")
         }
         for statement in BenchTable.indexStatements(on: table.identifier) { try await subscriber.execute(statement) }
         try await subscriber.execute(markerTable)
@@ -66,8 +67,9 @@ struct LogicalCopy: Sendable {
             "CREATE SUBSCRIPTION \(name) CONNECTION \(SQLLiteral.quote(admin.conninfo)) PUBLICATION \(name) "
                 + "WITH (create_slot = false, slot_name = '\(name)', copy_data = true)")
         session.log("writes: logical replication's initial copy into database \(subscriberDatabase)")
-        try await copy.waitUntil(subscriber, timeout: .seconds(1_800), what: "the subscription's initial copy",
-                                 "SELECT bool_and(srsubstate = 'r') AND count(*) = 2 FROM pg_catalog.pg_subscription_rel")
+        try await copy.waitUntil(
+            subscriber, timeout: .seconds(1_800), what: "the subscription's initial copy",
+            "SELECT bool_and(srsubstate = 'r') AND count(*) = 2 FROM pg_catalog.pg_subscription_rel")
         try await copy.waitForMarker(timeout: .seconds(120))
         copy.state.set(try await copy.applyErrors(), enabled: true)
         try await copy.stop()
@@ -120,7 +122,9 @@ struct LogicalCopy: Sendable {
                                             [subscriberDatabase]).rows.isEmpty == false
         if exists {
             let subscriber = try await Connection.connect(admin.withDatabase(subscriberDatabase))
-            if try await !subscriber.query("SELECT 1 FROM pg_catalog.pg_subscription WHERE subname = $1", [name]).rows.isEmpty {
+            let subscription = try await subscriber.query(
+                "SELECT 1 FROM pg_catalog.pg_subscription WHERE subname = $1", [name])
+            if !subscription.rows.isEmpty {
                 try await subscriber.execute("ALTER SUBSCRIPTION \(name) DISABLE")
                 try await subscriber.execute("ALTER SUBSCRIPTION \(name) SET (slot_name = NONE)")
                 try await subscriber.execute("DROP SUBSCRIPTION \(name)")
@@ -142,8 +146,9 @@ struct LogicalCopy: Sendable {
 
     private func applyErrors() async throws -> Int64 {
         try await subscriber.query(
-            "SELECT coalesce(sum(apply_error_count + sync_error_count), 0)::bigint FROM pg_catalog.pg_stat_subscription_stats "
-                + "WHERE subname = $1", [Self.name]).first!.decode(Int64.self, at: 0)
+            "SELECT coalesce(sum(apply_error_count + sync_error_count), 0)::bigint "
+                + "FROM pg_catalog.pg_stat_subscription_stats WHERE subname = $1", [Self.name]
+        ).first!.decode(Int64.self, at: 0)
     }
 
     private func waitUntilSlotIdle() async throws {

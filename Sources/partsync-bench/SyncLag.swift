@@ -30,20 +30,24 @@ struct SyncLagBench: AsyncParsableCommand {
     @Option(help: "Seconds of writes while the applier is stopped, before the catch-up.")
     var burstSeconds = 30
 
+    @Option(help: "The applier's --gather-ms (0: apply at once).")
+    var gatherMs = 10
+
     static let sourceDatabase = "partsync_bench_lag"
     static let subscriberDatabase = "partsync_bench_lag_sub"
 
     func run() async throws {
         let result = try await target.withDatabase { admin in
             try await Self.measure(admin: admin, rate: Double(rate), writers: writers, seconds: seconds,
-                                   burstSeconds: burstSeconds)
+                                   burstSeconds: burstSeconds, gather: gatherMs > 0 ? .milliseconds(gatherMs) : nil)
         }
         print(result.text)
     }
 
     /// Sets up both sides in two fresh databases of `admin`'s cluster, measures, and removes the replication.
     static func measure(
-        admin: ConnectionConfiguration, rate: Double, writers: Int, seconds: Int, burstSeconds: Int
+        admin: ConnectionConfiguration, rate: Double, writers: Int, seconds: Int, burstSeconds: Int,
+        gather: Duration? = SyncFollower.Options().gather
     ) async throws -> SyncLagResult {
         let adminConnection = try await Connection.connect(admin)
         let source = admin.withDatabase(Self.sourceDatabase)
@@ -58,7 +62,7 @@ struct SyncLagBench: AsyncParsableCommand {
         do {
             try await Self.setUp(source: source, subscriber: subscriber)
             result = try await Self.measure(source: source, subscriber: subscriber, rate: rate, writers: writers,
-                                            seconds: seconds, burstSeconds: burstSeconds)
+                                            seconds: seconds, burstSeconds: burstSeconds, gather: gather)
         } catch {
             try? await Self.tearDownReplication(source: source, subscriber: subscriber)
             throw error
@@ -143,14 +147,14 @@ struct SyncLagBench: AsyncParsableCommand {
 
     static func measure(
         source: ConnectionConfiguration, subscriber: ConnectionConfiguration, rate: Double, writers: Int, seconds: Int,
-        burstSeconds: Int
+        burstSeconds: Int, gather: Duration?
     ) async throws -> SyncLagResult {
         var result = SyncLagResult(rate: rate, writers: writers, seconds: seconds, burstSeconds: burstSeconds)
         let connection = try await Connection.connect(source)
         let subscriberConnection = try await Connection.connect(subscriber)
         let context = try await MigrationContext.load(table: "lag_events", on: connection, phase: .syncing)
         let follower = SyncFollower(configuration: source, table: "lag_events",
-                                    options: .init(lagInterval: nil), logger: .benchPrinted)
+                                    options: .init(lagInterval: nil, gather: gather), logger: .benchPrinted)
 
         // 1. Steady load, applier following: lag of both, and the log's peak size.
         let steady = StopSignal()

@@ -107,7 +107,11 @@ import LocalPostgres
             try await connection.execute("BEGIN; INSERT INTO events VALUES (11, 'gone', '2024-05-02'); DELETE FROM events WHERE id = 4; ROLLBACK")
             let entries = try await connection.query(
                 "SELECT id, created_at::date::text FROM \(log.sql) ORDER BY partsync_seq").rows.map { "\($0[0]!)@\($0[1]!)" }
-            #expect(entries == ["10@2024-05-01", "1@2024-03-02", "2@2024-06-15", "2@2024-03-03", "3@2024-03-04"])
+            #expect(entries.count == 5)
+            #expect(Array(entries.prefix(2)) == ["10@2024-05-01", "1@2024-03-02"])
+            // The partition-key move logs its new and its old pair, in either order (one statement, one hash).
+            #expect(Set(entries.dropFirst(2).prefix(2)) == ["2@2024-06-15", "2@2024-03-03"])
+            #expect(entries.last == "3@2024-03-04")
             // The applier's own session is not captured (no echo): the session registered as the applier, with
             // its token set, as `SyncRunner.acquire` leaves it.
             try await connection.execute("""
