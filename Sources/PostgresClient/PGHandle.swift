@@ -125,6 +125,11 @@ final class PGHandle: @unchecked Sendable {
                 PQsendQueryParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
             }
         }
+        return try collectSent(sent, connection, statement: sql)
+    }
+
+    /// After a `PQsend…` call: its failure, or every result of the statement it sent.
+    private func collectSent(_ sent: Int32, _ connection: OpaquePointer, statement sql: String) throws -> QueryResult {
         guard sent == 1 else { throw lostOrFailed(connection, statement: sql) }
         // A cancellation that arrived before the query was on the wire would have found nothing to cancel.
         if Task.isCancelled { cancelToken.cancel() }
@@ -153,9 +158,7 @@ final class PGHandle: @unchecked Sendable {
         let sent = withOptionalCStringArray(parameters) { values in
             PQsendQueryPrepared(connection, name, Int32(parameters.count), values, nil, nil, 0)
         }
-        guard sent == 1 else { throw lostOrFailed(connection, statement: sql) }
-        if Task.isCancelled { cancelToken.cancel() }
-        return try collect(connection, statement: sql)
+        return try collectSent(sent, connection, statement: sql)
     }
 
     /// Reads every result of the statement(s) just sent; returns the last, throws the first error.

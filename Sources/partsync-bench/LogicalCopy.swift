@@ -122,26 +122,39 @@ struct LogicalCopy: Sendable {
                                             [subscriberDatabase]).rows.isEmpty == false
         if exists {
             let subscriber = try await Connection.connect(admin.withDatabase(subscriberDatabase))
-            let subscription = try await subscriber.query(
-                "SELECT 1 FROM pg_catalog.pg_subscription WHERE subname = $1", [name])
-            if !subscription.rows.isEmpty {
-                try await subscriber.execute("ALTER SUBSCRIPTION \(name) DISABLE")
-                try await subscriber.execute("ALTER SUBSCRIPTION \(name) SET (slot_name = NONE)")
-                try await subscriber.execute("DROP SUBSCRIPTION \(name)")
-            }
+            try await dropSubscription(name, on: subscriber)
             await subscriber.close()
             try await source.execute("DROP DATABASE \(SQLIdentifier.quote(subscriberDatabase)) WITH (FORCE)")
         }
-        // The walsender may take a moment to let go of the slot.
+        try await dropSlot(name, on: source)
+        try await source.execute("DROP PUBLICATION IF EXISTS \(name)")
+        try await source.execute("DROP TABLE IF EXISTS \(marker.sql)")
+    }
+
+    /// Drops subscription `name` if there is one: disabled and detached from its slot first, so that dropping
+    /// it does not reach for a slot in the same cluster (`dropSlot` drops that). Returns whether there was one.
+    @discardableResult
+    static func dropSubscription(_ name: String, on subscriber: Connection) async throws -> Bool {
+        let subscription = try await subscriber.query(
+            "SELECT 1 FROM pg_catalog.pg_subscription WHERE subname = $1", [name])
+        guard !subscription.rows.isEmpty else { return false }
+        let quoted = SQLIdentifier.quote(name)
+        try await subscriber.execute("ALTER SUBSCRIPTION \(quoted) DISABLE")
+        try await subscriber.execute("ALTER SUBSCRIPTION \(quoted) SET (slot_name = NONE)")
+        try await subscriber.execute("DROP SUBSCRIPTION \(quoted)")
+        return true
+    }
+
+    /// Drops replication slot `name` if there is one; the walsender of a subscription just disabled may take a
+    /// moment to let go of it (tried for up to 10 s).
+    static func dropSlot(_ name: String, on source: Connection) async throws {
         for _ in 0..<100 {
             let exists = try await source.query(
                 "SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = $1", [name]).rows.isEmpty == false
-            if !exists { break }
-            if (try? await source.query("SELECT pg_catalog.pg_drop_replication_slot($1)", [name])) != nil { break }
+            if !exists { return }
+            if (try? await source.query("SELECT pg_catalog.pg_drop_replication_slot($1)", [name])) != nil { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        try await source.execute("DROP PUBLICATION IF EXISTS \(name)")
-        try await source.execute("DROP TABLE IF EXISTS \(marker.sql)")
     }
 
     private func applyErrors() async throws -> Int64 {

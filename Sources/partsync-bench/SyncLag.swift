@@ -131,18 +131,8 @@ struct SyncLagBench: AsyncParsableCommand {
 
     static func tearDownReplication(source: ConnectionConfiguration, subscriber: ConnectionConfiguration) async throws {
         let subscriberConnection = try await Connection.connect(subscriber)
-        let exists = try await subscriberConnection.query(
-            "SELECT EXISTS (SELECT 1 FROM pg_subscription WHERE subname = 'partsync_bench_lag')")
-        guard try exists.first!.decode(Bool.self, at: 0) else { return }
-        try await subscriberConnection.execute("ALTER SUBSCRIPTION partsync_bench_lag DISABLE")
-        try await subscriberConnection.execute("ALTER SUBSCRIPTION partsync_bench_lag SET (slot_name = NONE)")
-        try await subscriberConnection.execute("DROP SUBSCRIPTION partsync_bench_lag")
-        let sourceConnection = try await Connection.connect(source)
-        // The walsender may take a moment to let go of the slot.
-        for _ in 0..<100 {
-            if (try? await sourceConnection.query("SELECT pg_drop_replication_slot('partsync_bench_lag')")) != nil { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        guard try await LogicalCopy.dropSubscription("partsync_bench_lag", on: subscriberConnection) else { return }
+        try await LogicalCopy.dropSlot("partsync_bench_lag", on: try await Connection.connect(source))
     }
 
     static func measure(

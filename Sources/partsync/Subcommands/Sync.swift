@@ -40,7 +40,8 @@ extension PartSyncCommand {
         var lagEvery = 5
 
         @Option(help: """
-            While following: after a batch of fewer than 200 entries, milliseconds to let changes gather before \
+            While following: after a batch of fewer than \(SyncFollower.Options().gatherBelow) entries, milliseconds \
+            to let changes gather before \
             the next batch (0: apply at once). Fewer, larger batches cost the database less; the pause adds at \
             most this much apply lag.
             """)
