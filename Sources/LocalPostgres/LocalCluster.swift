@@ -115,8 +115,10 @@ public final class LocalCluster: Sendable {
             // The test suites run in parallel, each test with its writers, appliers, listeners and probes:
             // 300 was reached once the tests stopped blocking the cooperative pool while children ran.
             "max_connections": "800",
-            "max_wal_senders": "20",
-            "max_replication_slots": "20",
+            // The WAL-capture pass runs some 50 tests at once, each with a slot and up to two walsenders on it
+            // (the follower's decoder, a settle's).
+            "max_wal_senders": "200",
+            "max_replication_slots": "200",
             "max_logical_replication_workers": "8",
             "shared_buffers": "256MB",
             "max_wal_size": "4GB",

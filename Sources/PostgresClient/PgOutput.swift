@@ -45,7 +45,8 @@ public enum PgOutput {
     }
 
     public enum Message: Sendable, Equatable {
-        case begin(finalLSN: LSN, xid: UInt32)
+        /// `commitTime`: microseconds since 2000-01-01 00:00 UTC, the protocol's clock.
+        case begin(finalLSN: LSN, commitTime: Int64, xid: UInt32)
         case commit(commitLSN: LSN, endLSN: LSN)
         case relation(Relation)
         case insert(relation: UInt32, new: [Value])
@@ -62,6 +63,8 @@ public enum PgOutput {
 
     public struct DecodeError: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Decodes one payload. Pure.
@@ -71,8 +74,8 @@ public enum PgOutput {
         switch kind {
         case UInt8(ascii: "B"):
             let final = LSN(try reader.uint64())
-            _ = try reader.uint64()  // commit time
-            return .begin(finalLSN: final, xid: try reader.uint32())
+            let commitTime = Int64(bitPattern: try reader.uint64())
+            return .begin(finalLSN: final, commitTime: commitTime, xid: try reader.uint32())
         case UInt8(ascii: "C"):
             _ = try reader.byte()  // flags
             let commit = LSN(try reader.uint64())

@@ -6,14 +6,16 @@ import PostgresClient
 /// this removes a migration in any phase: the bench's tables are its own.
 enum Migrations {
     /// `partsync prepare` as a child process (untimed).
-    static func prepare(_ table: BenchTable, session: BenchSession) throws {
+    static func prepare(_ table: BenchTable, session: BenchSession, capture: CaptureMethod = .trigger) throws {
         try ChildRun.run(session.partsync, [
             "prepare", "--database-url", session.conninfo, "--table", table.argument, "--partition-key", "created_at",
-        ]).check("partsync prepare --table \(table.argument)")
+            "--capture", capture.rawValue,
+        ]).check("partsync prepare --table \(table.argument) --capture \(capture.rawValue)")
     }
 
     /// Removes the migration of `table`: its target (with the partitions), the capture triggers on the source,
-    /// the change log and capture function, and the state rows (chunks, events, appliers cascade from them).
+    /// the change log and capture function, a WAL capture's publication and slot, and the state rows (chunks,
+    /// events, appliers cascade from them).
     static func abandon(_ table: SQLIdentifier, on connection: Connection) async throws {
         try await StateSchema.ensure(on: connection)
         let record = try await StateStore(connection).migration(forTable: table.sql)
@@ -32,9 +34,13 @@ enum Migrations {
                 try await tx.execute("DROP TABLE IF EXISTS \(capture.log.sql)")
                 try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
                 try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
+                if let publication = capture.publication {
+                    try await tx.execute("DROP PUBLICATION IF EXISTS \(SQLIdentifier.quote(publication))")
+                }
             }
             try await StateStore(tx).forget(record.key)
         }
+        for capture in record?.captures ?? [] { _ = await WALCapture.dropSlot(capture, on: connection) }
     }
 
     /// Abandons every migration of a table in the bench schema, then drops the schema (and creates it empty).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PartSync
 import PostgresClient
 
 /// `partsync-bench run`: seeds the Atlas `messages` table and measures every figure of DESIGN.md's performance
@@ -41,6 +42,21 @@ struct RunBenchmark: AsyncParsableCommand {
 
     @Option(help: "writes: rounds per write measurement; each round runs every mode once (none, capture only, partsync with its applier, logical replication).")
     var rounds = 3
+
+    enum Captures: String, ExpressibleByArgument, CaseIterable {
+        case trigger, wal, both
+
+        var methods: [CaptureMethod] {
+            switch self {
+            case .trigger: [.trigger]
+            case .wal: [.wal]
+            case .both: [.trigger, .wal]
+            }
+        }
+    }
+
+    @Option(help: "writes and sync: the capture measured (trigger, wal, or both; each in its own rounds beside none and logical replication).")
+    var capture: Captures = .both
 
     @Option(help: "Duration of each pgbench run, in seconds.")
     var pgbenchSeconds = 5
@@ -163,22 +179,27 @@ struct RunBenchmark: AsyncParsableCommand {
                 case .memory:
                     try await measureMemory(backfill, main: messages, mainRSS: mainRSS, into: &results)
                 case .writes:
-                    try await WriteCostBench(
-                        session: session, table: messages, pgbenchSeconds: pgbenchSeconds, rounds: rounds,
-                        bulkRows: bulkRows, tableRows: rows
-                    ).measure(into: &results)
-                case .sync:
-                    var runs: [[Figure]] = []
-                    for run in 1...repeats {
-                        session.log("sync, repeat \(run) of \(repeats): apply lag beside logical replication at "
-                                    + "\(lagRate) inserts/s, then catch-up")
-                        let measured = try await SyncLagBench.measure(
-                            admin: ConnectionConfiguration(conninfo: session.conninfo, applicationName: "partsync-bench"),
-                            rate: Double(lagRate), writers: 8, seconds: lagSeconds, burstSeconds: burstSeconds)
-                        session.log(measured.text)
-                        runs.append(SyncFigures.figures(measured))
+                    for capture in capture.methods {
+                        try await WriteCostBench(
+                            session: session, table: messages, pgbenchSeconds: pgbenchSeconds, rounds: rounds,
+                            bulkRows: bulkRows, tableRows: rows, capture: capture
+                        ).measure(into: &results)
                     }
-                    for (figure, samples) in SyncFigures.medians(runs) { results.add(figure, samples: samples) }
+                case .sync:
+                    for capture in capture.methods {
+                        var runs: [[Figure]] = []
+                        for run in 1...repeats {
+                            session.log("sync (\(capture.rawValue) capture), repeat \(run) of \(repeats): apply lag "
+                                        + "beside logical replication at \(lagRate) inserts/s, then catch-up")
+                            let measured = try await SyncLagBench.measure(
+                                admin: ConnectionConfiguration(conninfo: session.conninfo, applicationName: "partsync-bench"),
+                                rate: Double(lagRate), writers: 8, seconds: lagSeconds, burstSeconds: burstSeconds,
+                                capture: capture)
+                            session.log(measured.text)
+                            runs.append(SyncFigures.figures(measured, capture: capture))
+                        }
+                        for (figure, samples) in SyncFigures.medians(runs) { results.add(figure, samples: samples) }
+                    }
                 case .cutover:
                     try await CutoverBench(session: session, rows: min(rows, 200_000)).measure(into: &results)
                 case .verify:

@@ -3,6 +3,8 @@ import Foundation
 import PartSync
 import PostgresClient
 
+extension CaptureMethod: ExpressibleByArgument {}
+
 /// Apply lag of `partsync sync --follow` beside PostgreSQL logical replication, under the same paced
 /// single-row insert load, then catch-up after a burst written while the applier was stopped.
 ///
@@ -33,13 +35,17 @@ struct SyncLagBench: AsyncParsableCommand {
     @Option(help: "The applier's --gather-ms (0: apply at once).")
     var gatherMs = 10
 
+    @Option(help: "How partsync captures the writes: trigger or wal.")
+    var capture: CaptureMethod = .trigger
+
     static let sourceDatabase = "partsync_bench_lag"
     static let subscriberDatabase = "partsync_bench_lag_sub"
 
     func run() async throws {
         let result = try await target.withDatabase { admin in
             try await Self.measure(admin: admin, rate: Double(rate), writers: writers, seconds: seconds,
-                                   burstSeconds: burstSeconds, gather: gatherMs > 0 ? .milliseconds(gatherMs) : nil)
+                                   burstSeconds: burstSeconds, gather: gatherMs > 0 ? .milliseconds(gatherMs) : nil,
+                                   capture: capture)
         }
         print(result.text)
     }
@@ -47,7 +53,7 @@ struct SyncLagBench: AsyncParsableCommand {
     /// Sets up both sides in two fresh databases of `admin`'s cluster, measures, and removes the replication.
     static func measure(
         admin: ConnectionConfiguration, rate: Double, writers: Int, seconds: Int, burstSeconds: Int,
-        gather: Duration? = SyncFollower.Options().gather
+        gather: Duration? = SyncFollower.Options().gather, capture: CaptureMethod = .trigger
     ) async throws -> SyncLagResult {
         let adminConnection = try await Connection.connect(admin)
         let source = admin.withDatabase(Self.sourceDatabase)
@@ -60,10 +66,12 @@ struct SyncLagBench: AsyncParsableCommand {
         }
         let result: SyncLagResult
         do {
-            try await Self.setUp(source: source, subscriber: subscriber)
+            try await Self.setUp(source: source, subscriber: subscriber, capture: capture)
             result = try await Self.measure(source: source, subscriber: subscriber, rate: rate, writers: writers,
                                             seconds: seconds, burstSeconds: burstSeconds, gather: gather)
+            try? await Self.dropCaptureSlot(source)
         } catch {
+            try? await Self.dropCaptureSlot(source)
             try? await Self.tearDownReplication(source: source, subscriber: subscriber)
             throw error
         }
@@ -73,7 +81,9 @@ struct SyncLagBench: AsyncParsableCommand {
 
     /// The source table, its partsync migration (prepared and backfilled: it is empty), the arrival triggers,
     /// and a publication/subscription pair into a partitioned copy.
-    static func setUp(source: ConnectionConfiguration, subscriber: ConnectionConfiguration) async throws {
+    static func setUp(source: ConnectionConfiguration, subscriber: ConnectionConfiguration, capture: CaptureMethod)
+        async throws
+    {
         let sourceConnection = try await Connection.connect(source)
         let table = """
             CREATE TABLE lag_events (
@@ -94,7 +104,8 @@ struct SyncLagBench: AsyncParsableCommand {
             """
         try await sourceConnection.execute(table + "; ALTER TABLE lag_events ADD PRIMARY KEY (id); " + arrivals)
         _ = try await Preparer.prepare(
-            PlanOptions(table: "lag_events", partitionKey: "created_at"), on: sourceConnection, logger: .benchQuiet)
+            PlanOptions(table: "lag_events", partitionKey: "created_at", capture: capture), on: sourceConnection,
+            logger: .benchQuiet)
         _ = try await Backfiller(configuration: source, table: "lag_events", options: .init(), logger: .benchQuiet)
             .run()
         try await sourceConnection.execute("""
@@ -129,6 +140,15 @@ struct SyncLagBench: AsyncParsableCommand {
                 + "copy_data = false)")
     }
 
+    /// A WAL capture's slot is the cluster's: it would outlive the source database's drop only while streamed,
+    /// but is dropped here, explicitly, with the measurement done.
+    static func dropCaptureSlot(_ source: ConnectionConfiguration) async throws {
+        let connection = try await Connection.connect(source)
+        defer { Task { await connection.close() } }
+        let context = try await MigrationContext.load(table: "lag_events", on: connection, phase: .syncing)
+        for capture in context.record.captures { _ = await WALCapture.dropSlot(capture, on: connection) }
+    }
+
     static func tearDownReplication(source: ConnectionConfiguration, subscriber: ConnectionConfiguration) async throws {
         let subscriberConnection = try await Connection.connect(subscriber)
         guard try await LogicalCopy.dropSubscription("partsync_bench_lag", on: subscriberConnection) else { return }
@@ -141,6 +161,7 @@ struct SyncLagBench: AsyncParsableCommand {
     ) async throws -> SyncLagResult {
         var result = SyncLagResult(rate: rate, writers: writers, seconds: seconds, burstSeconds: burstSeconds)
         let connection = try await Connection.connect(source)
+        result.capture = try await MigrationContext.load(table: "lag_events", on: connection, phase: .syncing).capture.method
         let subscriberConnection = try await Connection.connect(subscriber)
         let context = try await MigrationContext.load(table: "lag_events", on: connection, phase: .syncing)
         let follower = SyncFollower(configuration: source, table: "lag_events",
@@ -173,7 +194,12 @@ struct SyncLagBench: AsyncParsableCommand {
         try await connection.execute("ALTER TABLE lag_events_partitioned DISABLE TRIGGER record_arrival")
         result.burstWritten = try await Self.write(source, rate: rate, seconds: Double(burstSeconds), writers: writers)
         let backlog = try await SyncLag.load(context, on: connection)
-        result.backlog = backlog.pending
+        let wal = context.capture.method == .wal
+        // A WAL capture's backlog waits in its slot, not in the log: one entry per insert, and caught up only
+        // once the decoder is past the burst's end.
+        let burstEnd = wal ? try await connection.query(
+            "SELECT pg_catalog.pg_logical_emit_message(true, 'partsync', 'burst')::text").first?[0] : nil
+        result.backlog = wal ? Int64(result.burstWritten) : backlog.pending
         result.backlogBytes = backlog.logBytes
         let catchUp = StopSignal()
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -186,7 +212,12 @@ struct SyncLagBench: AsyncParsableCommand {
             var caughtUp: Duration?
             while ContinuousClock.now - started < .seconds(burstSeconds + 25) {
                 let lag = try await SyncLag.load(context, on: connection)
-                if (lag.oldestAgeSeconds ?? 0) < 0.05 {
+                let decoded = try await burstEnd.asyncMap { marker in
+                    try await connection.query(
+                        "SELECT coalesce(decoded_lsn >= $1::pg_lsn, false) FROM partsync.captures WHERE direction = 'forward'",
+                        [marker]).first!.decode(Bool.self, at: 0)
+                } ?? true
+                if decoded && (lag.oldestAgeSeconds ?? 0) < 0.05 {
                     caughtUp = ContinuousClock.now - started
                     break
                 }
@@ -309,6 +340,7 @@ struct SyncLagResult: Sendable {
 
     var rate: Double
     var writers: Int
+    var capture: CaptureMethod = .trigger
     var seconds: Int
     var burstSeconds: Int
     var written = 0
@@ -329,7 +361,7 @@ struct SyncLagResult: Sendable {
         var lines = [
             String(format: "steady load: %ld single-row inserts in %ld s (%.0f/s) by %ld writers",
                    written, seconds, Double(written) / Double(seconds), writers),
-            "  partsync sync --follow:  \(partsync.text)",
+            "  partsync sync --follow\(capture == .wal ? " (wal)" : ""):  \(partsync.text)",
             "  logical replication:     \(logical.text)",
             "  change log size: peak \(mb(logSizes.firstHalfPeak)) in the first half, \(mb(logSizes.secondHalfPeak)) "
                 + "in the second, \(mb(logSizes.last)) at the end",
@@ -363,28 +395,39 @@ enum SyncFigures {
         }
     }
 
-    static func figures(_ result: SyncLagResult) -> [Figure] {
+    /// `capture`: a WAL capture's figures are named "partsync (wal)" (and "(wal)" after the log's and the
+    /// catch-up's), so one report holds both.
+    static func figures(_ result: SyncLagResult, capture: CaptureMethod = .trigger) -> [Figure] {
         let steady = "at \(Int(result.rate)) inserts/s for \(result.seconds) s"
+        let partsync = capture == .wal ? "partsync (wal)" : "partsync"
+        let suffix = capture == .wal ? " (wal)" : ""
         var figures = [
-            Figure("sync apply lag p50, partsync", value: result.partsync.p50, unit: "ms", detail: result.partsync.text),
-            Figure("sync apply lag p99, partsync", value: result.partsync.p99, unit: "ms", detail: result.partsync.text),
-            Figure("sync apply lag p99, logical replication", value: result.logical.p99, unit: "ms",
+            Figure("sync apply lag p50, \(partsync)", value: result.partsync.p50, unit: "ms", detail: result.partsync.text),
+            Figure("sync apply lag p99, \(partsync)", value: result.partsync.p99, unit: "ms", detail: result.partsync.text),
+            Figure("sync apply lag p99, logical replication\(suffix)", value: result.logical.p99, unit: "ms",
                    detail: result.logical.text),
-            Figure("sync apply lag p99: partsync ÷ logical replication", value: result.partsync.p99 / result.logical.p99,
+            Figure("sync apply lag p99: \(partsync) ÷ logical replication", value: result.partsync.p99 / result.logical.p99,
                    unit: "×", target: .atMost(1), detail: steady),
-            Figure("change log: 2nd-half ÷ 1st-half peak size of the steady run",
+            Figure("change log\(suffix): 2nd-half ÷ 1st-half peak size of the steady run",
                    value: Double(result.logSizes.secondHalfPeak) / Double(max(1, result.logSizes.firstHalfPeak)),
                    unit: "×", target: .atMost(1.25),
                    detail: "peaks \(result.logSizes.firstHalfPeak) and \(result.logSizes.secondHalfPeak) bytes, "
                        + "\(result.logSizes.last) at the end; \(steady)"),
         ]
         figures.append(Figure(
-            "catch-up after a burst: apply rate ÷ write rate", value: result.catchUpMultiple ?? .nan, unit: "×",
+            "catch-up after a burst\(suffix): apply rate ÷ write rate", value: result.catchUpMultiple ?? .nan, unit: "×",
             target: .atLeast(5),
             detail: result.catchUpSeconds.map {
                 String(format: "backlog %lld entries after %d s; lag under 50 ms after %.2f s", result.backlog,
                        result.burstSeconds, $0)
             } ?? "lag did not fall under 50 ms"))
         return figures
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

@@ -38,6 +38,14 @@ struct WriteCostBench: Sendable {
     let rounds: Int
     let bulkRows: Int
     let tableRows: Int
+    /// How the migration captures: with `wal` there is no trigger, so no "capture only" mode either (a slot
+    /// nobody reads costs the writers nothing but its WAL), and the figures are named "partsync (wal)".
+    var capture: CaptureMethod = .trigger
+
+    /// The modes measured, in the order of the first round.
+    var modes: [Mode] { capture == .wal ? [.none, .partsync, .logical] : Mode.allCases }
+    /// partsync's name in the figures.
+    var partsyncName: String { capture == .wal ? "partsync (wal)" : "partsync" }
 
     /// A partsync run whose writes were not all applied this long after pgbench ended did not keep up.
     static let keptUpSeconds = 2.0
@@ -69,7 +77,7 @@ struct WriteCostBench: Sendable {
 
     func measure(into results: inout Measurements) async throws {
         try await Migrations.abandon(table.identifier, on: session.connection)
-        try Migrations.prepare(table, session: session)
+        try Migrations.prepare(table, session: session, capture: capture)
         try ChildRun.run(session.partsync, [
             "backfill", "--database-url", session.conninfo, "--table", table.argument,
         ]).check("partsync backfill --table \(table.argument)")
@@ -107,10 +115,10 @@ struct WriteCostBench: Sendable {
         for kind in Kind.allCases {
             for clients in Self.clientCounts {
                 session.log("writes: single-row \(kind.rawValue), \(clients) clients, \(rounds) rounds of "
-                            + Mode.allCases.map(\.rawValue).joined(separator: " | "))
+                            + self.modes.map(name).joined(separator: " | "))
                 var runs: [Mode: [Run]] = [:]
                 for round in 0..<rounds {
-                    for mode in Self.rotated(Mode.allCases, by: round) {
+                    for mode in Self.rotated(self.modes, by: round) {
                         try await modes.set(mode)
                         var fresh: ClosedRange<Int64>?
                         if kind.takesFreshRows {
@@ -127,7 +135,7 @@ struct WriteCostBench: Sendable {
                         }
                         fastest[clients] = max(fastest[clients] ?? 0, tps)
                         runs[mode, default: []].append(Run(throughput: tps, applySeconds: applied))
-                        session.log("  round \(round + 1), \(mode.rawValue): \(Int(tps)) TPS"
+                        session.log("  round \(round + 1), \(name(mode)): \(Int(tps)) TPS"
                                     + (applied.map { ", applied \(BenchMath.format($0)) s after the end" } ?? ""))
                     }
                 }
@@ -144,7 +152,7 @@ struct WriteCostBench: Sendable {
             session.log("writes: bulk \(statement) of \(rows) rows, \(rounds) rounds")
             var runs: [Mode: [Run]] = [:]
             for round in 0..<rounds {
-                for mode in Self.rotated(Mode.allCases, by: round) {
+                for mode in Self.rotated(self.modes, by: round) {
                     try await modes.set(mode)
                     let seconds: Double
                     var inserted: Int64 = 0
@@ -160,7 +168,7 @@ struct WriteCostBench: Sendable {
                     }
                     let applied = try await modes.waitUntilApplied(mode, timeout: .seconds(600))
                     runs[mode, default: []].append(Run(throughput: Double(rows) / seconds, applySeconds: applied))
-                    session.log("  round \(round + 1), \(mode.rawValue): \(BenchMath.format(seconds)) s"
+                    session.log("  round \(round + 1), \(name(mode)): \(BenchMath.format(seconds)) s"
                                 + (applied.map { ", applied \(BenchMath.format($0)) s after the end" } ?? ""))
                     // Back to the table as it was, with nothing running: the copies keep the inserted rows (new
                     // ids every time, so they never collide).
@@ -174,6 +182,8 @@ struct WriteCostBench: Sendable {
             add("bulk \(statement) of \(rows) rows", runs, unit: "rows/s", into: &results)
         }
     }
+
+    private func name(_ mode: Mode) -> String { mode == .partsync ? partsyncName : mode.rawValue }
 
     /// The figures of one workload: each mode's throughput ÷ the same round's "none", median over the rounds.
     /// partsync's target is logical replication's median (and, for bulk statements, DESIGN.md's 0.80 as well);
@@ -194,11 +204,11 @@ struct WriteCostBench: Sendable {
         let keptUp = bulk || runs[.partsync]!.allSatisfy { ($0.applySeconds ?? .infinity) <= Self.keptUpSeconds }
         let partsyncTarget = Target.atLeast(bulk ? max(0.80, logical) : logical)
         var figure = Figure(
-            "\(name): partsync ÷ none", value: BenchMath.median(ratios(.partsync)), unit: "",
+            "\(name): \(partsyncName) ÷ none", value: BenchMath.median(ratios(.partsync)), unit: "",
             target: partsyncTarget,
             detail: "median of \(rounds) round ratios \(BenchMath.list(ratios(.partsync))); "
                 + "\(unit) none \(listed(.none)); "
-                + "partsync \(listed(.partsync)); applier done \(applied(.partsync)) s after each run"
+                + "\(partsyncName) \(listed(.partsync)); applier done \(applied(.partsync)) s after each run"
                 + (keptUp ? "" : " (fell behind: more than \(BenchMath.format(Self.keptUpSeconds)) s)")
                 + "; target: logical replication's ratio" + (bulk ? " and at least 0.80" : ""))
         if !keptUp { figure.met = false }
@@ -208,6 +218,7 @@ struct WriteCostBench: Sendable {
             detail: "median of \(rounds) round ratios \(BenchMath.list(ratios(.logical))); \(unit) "
                 + "\(listed(.logical)); subscriber done \(applied(.logical)) s after each run; "
                 + "source with REPLICA IDENTITY FULL"), samples: ratios(.logical))
+        guard runs[.captureOnly] != nil else { return }
         results.add(Figure(
             "\(name): capture only ÷ none", value: BenchMath.median(ratios(.captureOnly)), unit: "",
             target: .atLeast(bulk ? 0.80 : 0.95),
@@ -317,7 +328,9 @@ extension WriteCostBench {
             self.replica = replica
         }
 
-        /// Leaves every other mode and enters `mode`; `.none` stops everything.
+        /// Leaves every other mode and enters `mode`; `.none` stops everything. A WAL capture's slot is advanced
+        /// past the other modes' writes before its run (as the trigger capture's log is emptied), so its decoder
+        /// never reads a backlog during a timed run.
         func set(_ mode: Mode) async throws {
             try await follower.stop()
             try await replica.stop()
@@ -328,12 +341,17 @@ extension WriteCostBench {
             case .captureOnly: try await setTriggers(true)
             case .partsync:
                 try await setTriggers(true)
+                if let slot = capture.slot {
+                    try await session.connection.query(
+                        "SELECT pg_catalog.pg_replication_slot_advance($1, pg_catalog.pg_current_wal_lsn())", [slot])
+                }
                 try await follower.start(session: session, table: table, migration: record.key)
             case .logical: try await replica.start()
             }
         }
 
         private func setTriggers(_ on: Bool) async throws {
+            guard capture.method == .trigger else { return }
             let action = on ? "ENABLE" : "DISABLE"
             for trigger in [CaptureSQL.insertTrigger, CaptureSQL.updateTrigger, CaptureSQL.deleteTrigger] {
                 try await session.connection.execute(
@@ -372,6 +390,20 @@ extension WriteCostBench {
             switch mode {
             case .none, .captureOnly: return nil
             case .partsync:
+                if capture.method == .wal {
+                    // Everything committed so far is in the log once the decoder is past a marker committed now.
+                    let marker = try await session.connection.query(
+                        "SELECT pg_catalog.pg_logical_emit_message(true, 'partsync', 'bench')::text"
+                    ).first!.decode(String.self, at: 0)
+                    let decoded = "SELECT coalesce(decoded_lsn >= $1::pg_lsn, false) FROM partsync.captures "
+                        + "WHERE migration = $2 AND direction = 'forward'"
+                    while try await !session.connection.query(decoded, [marker, record.key]).first!.decode(Bool.self, at: 0) {
+                        guard ContinuousClock.now - started < timeout else {
+                            throw BenchError("partsync's decoder did not reach \(marker) within \(timeout)")
+                        }
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                }
                 let empty = "SELECT NOT EXISTS (SELECT 1 FROM \(capture.log.sql))"
                 while try await !session.connection.query(empty).first!.decode(Bool.self, at: 0) {
                     guard ContinuousClock.now - started < timeout else {

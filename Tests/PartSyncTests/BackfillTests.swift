@@ -24,7 +24,8 @@ func assertTablesEqual(_ source: String, _ target: String, columns: String = "*"
     {
         let connection = try await database.connect()
         try await connection.execute(setup)
-        _ = try await Preparer.prepare(PlanOptions(table: table, partitionKey: key), on: connection)
+        _ = try await Preparer.prepare(PlanOptions(table: table, partitionKey: key, capture: TestCapture.method),
+                                       on: connection)
         return connection
     }
 

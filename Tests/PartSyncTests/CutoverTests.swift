@@ -189,8 +189,10 @@ import TestSupport
             """)
     }
 
-    /// Waits until both change logs are empty and no apply batch is running.
+    /// Waits until both change logs are empty and no apply batch is running (for a WAL capture, once everything
+    /// committed before the call was decoded into its log).
     static func settle(_ connection: Connection) async throws {
+        try await waitUntilDecoded(connection)
         let logs = try await connection.query(
             "SELECT log_schema, log_name FROM partsync.captures").rows.map { SQLIdentifier(schema: $0[0], name: $0[1] ?? "").sql }
         let empty = logs.map { "NOT EXISTS (SELECT 1 FROM \($0))" }.joined(separator: " AND ")

@@ -4,6 +4,14 @@ import PartSync
 import PostgresClient
 import TestSupport
 
+/// How the tests that prepare through `BackfillTests.prepared` capture writes: `PARTSYNC_TEST_CAPTURE=wal`
+/// runs them with a WAL capture (deploy/test.sh runs the sync, verify and cutover suites once more that way).
+enum TestCapture {
+    static var method: CaptureMethod {
+        ProcessInfo.processInfo.environment["PARTSYNC_TEST_CAPTURE"] == "wal" ? .wal : .trigger
+    }
+}
+
 /// The schemas the tests migrate, as SQL.
 enum Fixtures {
     /// Supabase-style roles and an `auth.uid()` that reads the JWT subject from a setting. Roles are cluster-wide,

@@ -55,6 +55,14 @@ import TestSupport
         "SELECT NOT EXISTS (SELECT 1 FROM \(context.capture.log.sql))"
     }
 
+    /// Waits until the log is empty; for a WAL capture, only once everything committed before the call was
+    /// decoded into it (a marker on `connection`, which must not be in a transaction, and the decoded position).
+    static func drained(_ connection: Connection, _ context: MigrationContext, seconds: Int = 60,
+                        sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await waitUntilDecoded(connection, seconds: seconds, sourceLocation: sourceLocation)
+        try await waitFor(connection, logEmpty(context), seconds: seconds, sourceLocation: sourceLocation)
+    }
+
     @Test("the applier's backend terminated mid-batch: it reconnects, takes its lock again, and the result is exact")
     func terminatedMidBatch() async throws {
         try await TestDatabase.with { database in
@@ -103,7 +111,7 @@ import TestSupport
                 try await Self.follower(database, .init(pollInterval: .milliseconds(300))).run(.follow, stop: stop)
             }
             try await waitFor(connection, Self.applierAsleep)
-            try await waitFor(connection, Self.logEmpty(context))
+            try await Self.drained(connection, context)
             // Kill the listener while the applier sleeps, and keep it from reconnecting (no new connections to
             // this database): only the fallback poll can see the writes that follow.
             let listener = try await connection.query(
@@ -120,7 +128,7 @@ import TestSupport
                                            + "WHERE id = $1", [id])
             }
             try await connection.execute("DELETE FROM messages WHERE id BETWEEN 450 AND 470")
-            try await waitFor(connection, Self.logEmpty(context), seconds: 20)
+            try await Self.drained(connection, context, seconds: 20)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             #expect(try await connection.query(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partsync listen'"
@@ -166,7 +174,7 @@ import TestSupport
                 #expect(try await notifications.next()?.payload == "marker", "no writer notified a busy applier")
             }
             try await Self.releaseCopyLock(context, on: gate)
-            try await waitFor(connection, Self.logEmpty(context), seconds: 20)
+            try await Self.drained(connection, context, seconds: 20)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
             _ = try await run.value
@@ -256,6 +264,10 @@ import TestSupport
     func logStaysSmall() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 3_000)
+            // A round's worth: the log holding one round's 3,000 entries, nothing applied yet.
+            try await connection.query("UPDATE messages SET content = 'before' WHERE id <= 3000")
+            try await WALCapture.settle(context, configuration: database.configuration)
+            let round = try await Self.logBytes(context, on: connection)
             let stop = StopSignal()
             let run = Task {
                 try await Self.follower(database, .init(batchSize: 1_000, pollInterval: .milliseconds(200),
@@ -269,9 +281,10 @@ import TestSupport
                 let roundStart = try await connection.query("SELECT clock_timestamp()::text").first![0]!
                 try await connection.query(
                     "UPDATE messages SET tokens = coalesce(tokens, 0) + 1, content = $1 WHERE id <= 3000", ["round \(round)"])
-                // The round's 3,000 entries are all in the log (the applier switches only after applying 2,000).
+                // The round's 3,000 entries are all in the log (the applier switches only after applying 2,000;
+                // a WAL capture's decoder may still be writing them).
                 peaks.append(try await Self.logBytes(context, on: connection))
-                try await waitFor(connection, Self.logEmpty(context), seconds: 30)
+                try await Self.drained(connection, context, seconds: 30)
                 // Each round is enough for a switch (sometimes two, with the previous round's remainder); wait
                 // until the generation was switched since the round began and the retired one truncated after
                 // that, so every round is measured at the same point of the cycle.
@@ -288,9 +301,13 @@ import TestSupport
             // becomes active again only once it was truncated: the log never holds more than the round just
             // written plus, for the moment between a switch and the truncation that follows, the round before.
             // Without the truncation it grew by a round's worth every round.
-            let round = peaks[0]
-            #expect(peaks.max()! <= 2 * round, "\(peaks)")
-            #expect(sizes.max()! <= round, "\(sizes)")
+            // A WAL capture's decoder writes a round in batches while the applier applies: the entries written
+            // after a switch leave their pages in the generation that is active next, so a round's worth can be
+            // left after a round (never more: it is truncated at the next switch); a page or two of slack for
+            // where the batches fell.
+            let slack: Int64 = context.capture.method == .wal ? 2 * 8_192 : 0
+            #expect(peaks.max()! <= 2 * round + slack, "\(peaks), a round \(round)")
+            #expect(sizes.max()! <= round + slack, "\(sizes), a round \(round)")
             #expect(switches == 16)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
@@ -298,7 +315,8 @@ import TestSupport
         }
     }
 
-    @Test("no entry is lost at a generation switch: writers still in the old generation delay its truncation")
+    @Test("no entry is lost at a generation switch: writers still in the old generation delay its truncation",
+          .enabled(if: TestCapture.method == .trigger, "a trigger's writer logs inside its own transaction; a WAL capture's decoder logs after the commit"))
     func stragglersAcrossASwitch() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 1_000)
@@ -336,7 +354,7 @@ import TestSupport
                 COMMIT;
                 """)
             try await waitFor(connection, "SELECT content = 'late writer' FROM messages_partitioned WHERE id = 9")
-            try await waitFor(connection, Self.logEmpty(context))
+            try await Self.drained(connection, context)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
             stop.stop()
             _ = try await run.value
@@ -381,6 +399,7 @@ import TestSupport
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database, rows: 300)
             try await connection.execute("UPDATE messages SET tokens = 1 WHERE id <= 250")
+            try await WALCapture.settle(context, configuration: database.configuration)
             let before = try await SyncLag.load(context, on: connection)
             #expect(before.pending == 250)
             #expect((before.oldestAgeSeconds ?? -1) >= 0)

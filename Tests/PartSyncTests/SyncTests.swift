@@ -31,6 +31,9 @@ import Workload
             try await writer.execute("UPDATE messages SET created_at = '2024-06-20 12:00:00+00' WHERE id = 20")
             // The applier must wait for the open batch instead of applying now and being overtaken by it.
             let context = try await MigrationContext.load(table: "messages", on: writer, phase: .syncing)
+            // A WAL capture logs them once decoded: a delete's key, a move's new pair and (committed before the
+            // backfill finished) its key.
+            try await WALCapture.settle(context, configuration: database.configuration)
             let applierConnection = try await database.connect()
             let applier = Task { try await Applier(context: context).applyBatch(on: applierConnection) }
             try await waitFor(connection,
@@ -38,7 +41,8 @@ import Workload
                     + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
             try await gate.query("SELECT pg_advisory_unlock(777)")
             _ = try await backfill.value
-            // One entry for the delete, two (old and new pair) for the partition-key move.
+            // One entry for the delete, two (old and new pair, or for a WAL capture new pair and key) for the
+            // partition-key move.
             #expect(try await applier.value == 3)
             _ = try await Applier(context: context).catchUp(on: applierConnection)
             try await assertTablesEqual("messages", "messages_partitioned", on: connection)
@@ -174,6 +178,19 @@ import Workload
 }
 
 /// Polls `sql` (a boolean query) until it is true (NULL counts as not yet); fails the test after `seconds`.
+/// For a migration with a WAL capture: waits until everything committed before the call is decoded into its
+/// change log (a marker on `connection`, which must not be in a transaction, and the decoded position). Nothing
+/// to wait for with a trigger capture.
+func waitUntilDecoded(_ connection: Connection, seconds: Int = 60,
+                      sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    guard try await connection.query("SELECT EXISTS (SELECT 1 FROM partsync.captures WHERE method = 'wal')").first?[0] == "t"
+    else { return }
+    let marker = try await connection.query(
+        "SELECT pg_logical_emit_message(true, 'partsync', 'test')::text").first!.decode(String.self, at: 0)
+    try await waitFor(connection, "SELECT decoded_lsn >= $1::pg_lsn FROM partsync.captures WHERE direction = 'forward'",
+                      [marker], seconds: seconds, sourceLocation: sourceLocation)
+}
+
 func waitFor(_ connection: Connection, _ sql: String, _ parameters: [(any PostgresEncodable)?] = [],
              seconds: Int = 60, sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)

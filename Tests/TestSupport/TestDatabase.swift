@@ -33,11 +33,27 @@ public struct TestDatabase: Sendable {
         let database = TestDatabase(name: String(name), configuration: admin.withDatabase(String(name)))
         do {
             let value = try await body(database)
-            try await connection.execute("DROP DATABASE \(SQLIdentifier.quote(String(name))) WITH (FORCE)")
+            try await drop(String(name), on: connection)
             return value
         } catch {
-            _ = try? await connection.execute("DROP DATABASE \(SQLIdentifier.quote(String(name))) WITH (FORCE)")
+            _ = try? await drop(String(name), on: connection)
             throw error
+        }
+    }
+
+    /// DROP DATABASE … WITH (FORCE) refuses while a logical replication slot of the database is streamed (a WAL
+    /// capture's decoder that is still letting go); it drops the database's idle slots itself.
+    private static func drop(_ name: String, on connection: Connection) async throws {
+        for attempt in 1...50 {
+            _ = try await connection.query(
+                "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE database = $1 AND active_pid IS NOT NULL",
+                [name])
+            do {
+                try await connection.execute("DROP DATABASE \(SQLIdentifier.quote(name)) WITH (FORCE)")
+                return
+            } catch let error as PostgresError where error.sqlState == .objectInUse && attempt < 50 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
     }
 

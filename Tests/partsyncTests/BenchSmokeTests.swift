@@ -29,11 +29,15 @@ import TestSupport
                 "single-row partition-key UPDATE, 8 clients: partsync ÷ none",
                 "single-row UPDATE, 8 clients: logical replication ÷ none",
                 "single-row UPDATE, 8 clients: capture only ÷ none",
+                "single-row INSERT, 2 clients: partsync (wal) ÷ none", "single-row UPDATE, 8 clients: partsync (wal) ÷ none",
+                "single-row DELETE, 8 clients: partsync (wal) ÷ none",
+                "bulk UPDATE of 1000 rows: partsync (wal) ÷ none",
                 "bulk INSERT … SELECT of 1000 rows: partsync ÷ none",
                 "bulk UPDATE of 1000 rows: logical replication ÷ none",
                 "sync apply lag p99: partsync ÷ logical replication",
                 "change log: 2nd-half ÷ 1st-half peak size of the steady run",
                 "catch-up after a burst: apply rate ÷ write rate",
+                "sync apply lag p99: partsync (wal) ÷ logical replication", "catch-up after a burst (wal): apply rate ÷ write rate",
                 "cutover: longest writer stall (4 writers)", "rollback: longest writer stall (4 writers)",
                 "swap: lock request to commit (cutover and rollback)",
             ]
@@ -48,6 +52,9 @@ import TestSupport
             let left = try await connection.query(
                 "SELECT count(*) FROM pg_namespace WHERE nspname = 'partsync_bench'").first!.decode(Int.self, at: 0)
             #expect(left == 0)
+            let slots = try await connection.query(
+                "SELECT count(*) FROM pg_replication_slots WHERE database = current_database()").first!.decode(Int.self, at: 0)
+            #expect(slots == 0, "replication slots left behind")
         }
     }
 }

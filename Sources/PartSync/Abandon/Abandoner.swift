@@ -36,7 +36,7 @@ public enum Abandoner {
             record, nextStep: "stop `partsync sync --table \(name)` (SIGTERM), then abandon again", on: connection)
         let logger = logger.with(table: name, phase: record.phase)
         do {
-            return try await retry.run {
+            var outcome = try await retry.run {
                 try await connection.withTransaction(settings: ["lock_timeout": "\(lockTimeoutMilliseconds)ms"]) { tx in
                     try await tx.execute(AdvisoryLock.copy.call("pg_advisory_xact_lock", key: record.key))
                     let removed = try await drop(record, on: tx)
@@ -48,6 +48,11 @@ public enum Abandoner {
                     \(Int(pause)) ms
                     """)
             }
+            // A slot is not transactional: dropped once the migration's removal committed.
+            for capture in record.captures {
+                if let line = await WALCapture.dropSlot(capture, on: connection) { outcome.removed.append(line) }
+            }
+            return outcome
         } catch let error as PostgresError where error.sqlState == .dependentObjectsStillExist {
             throw PartSyncError(
                 .usage, table: name, phase: record.phase,

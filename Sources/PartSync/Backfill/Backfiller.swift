@@ -129,6 +129,7 @@ public struct Backfiller: Sendable {
                                 message: "stopped with \(remaining) chunk(s) left; every committed batch is kept",
                                 nextStep: "run backfill again to resume")
         }
+        try await store.recordBackfilled(context.record.key)
         let total = copied.rowsCopied
         logger.info("""
             \(context.table): copy complete, \(total) rows in \(plan.chunks) chunks \

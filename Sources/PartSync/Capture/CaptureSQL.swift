@@ -58,8 +58,75 @@ public struct CaptureSQL: Sendable {
         self.key = KeySQL(shape)
     }
 
+    /// Everything `prepare` (or a cutover, for the reverse capture) creates in its transaction: the change log
+    /// and its signal, then for a trigger capture the function and the four triggers, for a WAL capture only the
+    /// TRUNCATE guard (its publication and slot are made outside this transaction: `publicationSQL`, then the
+    /// slot; see `Preparer`).
     public var statements: [String] {
-        let columnDefinitions = key.loggedColumnDefinitions
+        switch record.method {
+        case .trigger: logStatements + triggerStatements + [truncateGuard]
+        case .wal: logStatements + [truncateGuard]
+        }
+    }
+
+    /// The kinds of entry a WAL capture's decoder writes (`partsync_kind`; a trigger capture's log has no such
+    /// column, all its entries are exact pairs): what the stream says about a row's `(primary key, partition
+    /// key)` pair. With the source's default replica identity an UPDATE carries only the new row and a DELETE
+    /// only the primary key, so the old pair of a moved or deleted row is unknown (docs/change-capture.md,
+    /// "Capture from the WAL").
+    public enum EntryKind: String, Sendable {
+        /// The exact pair (an INSERT's; an UPDATE's or DELETE's old row under REPLICA IDENTITY FULL).
+        case pair = "p"
+        /// An UPDATE's new pair, the old one unknown: when the target did not hold the row's current pair
+        /// before the apply, the applier removes the key's other pairs.
+        case newPair = "n"
+        /// The primary key alone, the partition key NULL (a DELETE; any change committed before the backfill
+        /// finished): the applier removes every pair of the key that the source does not hold.
+        case key = "k"
+    }
+
+    /// The publication a WAL capture's slot streams: the source's INSERT, UPDATE and DELETE (TRUNCATE is
+    /// refused by the trigger). It follows the table's OID through the cutover's renames.
+    var publicationSQL: String {
+        "CREATE PUBLICATION \(SQLIdentifier.quote(record.publication ?? "")) FOR TABLE \(table.sql) "
+            + "WITH (publish = 'insert, update, delete')"
+    }
+
+    private var logStatements: [String] {
+        let kind = record.method == .wal ? "    partsync_kind \"char\" NOT NULL DEFAULT 'p',\n" : ""
+        return [
+            """
+            CREATE TABLE \(changeLog.sql) (
+                partsync_seq bigint GENERATED ALWAYS AS IDENTITY (CACHE 32),
+                partsync_generation smallint NOT NULL,
+            \(key.loggedColumnDefinitions),
+            \(kind)    partsync_logged_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp(),
+                PRIMARY KEY (partsync_seq, partsync_generation)
+            ) PARTITION BY LIST (partsync_generation)
+            """,
+            "CREATE SEQUENCE \(signal.sql) AS bigint MINVALUE 0 MAXVALUE 3 START 0 NO CYCLE",
+            "COMMENT ON SEQUENCE \(signal.sql) IS "
+                + SQLLiteral.quote("the applier's signal to the capture of \(table.displayName): "
+                    + "change-log generation × 2, plus 1 while the applier waits for a notification"),
+            "COMMENT ON TABLE \(changeLog.sql) IS "
+                + SQLLiteral.quote("keys changed in \(table.displayName) since capture began; applied rows are removed, "
+                    + "drained generations truncated"),
+        ] + generations.enumerated().map { generation, partition in
+            """
+            CREATE TABLE \(partition.sql) PARTITION OF \(changeLog.sql) FOR VALUES IN (\(generation))
+                WITH (\(Self.logStorageOptions))
+            """
+        }
+    }
+
+    private var truncateGuard: String {
+        """
+        CREATE TRIGGER \(Self.truncateTrigger) BEFORE TRUNCATE ON \(table.sql)
+            FOR EACH STATEMENT EXECUTE FUNCTION partsync.block_truncate()
+        """
+    }
+
+    private var triggerStatements: [String] {
         let columnList = key.list(.target)
         func columns(prefix: String) -> String { key.list(.target, prefix: prefix) }
         // Read the signal once, log the keys into the generation it names in one statement per event, and
@@ -100,28 +167,6 @@ public struct CaptureSQL: Sendable {
         let tag = DollarQuote.tag(for: body)
         return [
             """
-            CREATE TABLE \(changeLog.sql) (
-                partsync_seq bigint GENERATED ALWAYS AS IDENTITY (CACHE 32),
-                partsync_generation smallint NOT NULL,
-            \(columnDefinitions),
-                partsync_logged_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp(),
-                PRIMARY KEY (partsync_seq, partsync_generation)
-            ) PARTITION BY LIST (partsync_generation)
-            """,
-            "CREATE SEQUENCE \(signal.sql) AS bigint MINVALUE 0 MAXVALUE 3 START 0 NO CYCLE",
-            "COMMENT ON SEQUENCE \(signal.sql) IS "
-                + SQLLiteral.quote("the applier's signal to the capture trigger of \(table.displayName): "
-                    + "change-log generation × 2, plus 1 while the applier waits for a notification"),
-            "COMMENT ON TABLE \(changeLog.sql) IS "
-                + SQLLiteral.quote("keys changed in \(table.displayName) since capture began; applied rows are removed, "
-                    + "drained generations truncated"),
-        ] + generations.enumerated().map { generation, partition in
-            """
-            CREATE TABLE \(partition.sql) PARTITION OF \(changeLog.sql) FOR VALUES IN (\(generation))
-                WITH (\(Self.logStorageOptions))
-            """
-        } + [
-            """
             CREATE FUNCTION \(function.sql)() RETURNS trigger
             LANGUAGE plpgsql SECURITY DEFINER AS \(tag)
             \(body)
@@ -139,10 +184,6 @@ public struct CaptureSQL: Sendable {
             """
             CREATE TRIGGER \(Self.deleteTrigger) AFTER DELETE ON \(table.sql)
                 REFERENCING OLD TABLE AS partsync_old FOR EACH STATEMENT EXECUTE FUNCTION \(function.sql)()
-            """,
-            """
-            CREATE TRIGGER \(Self.truncateTrigger) BEFORE TRUNCATE ON \(table.sql)
-                FOR EACH STATEMENT EXECUTE FUNCTION partsync.block_truncate()
             """,
         ]
     }
@@ -166,6 +207,10 @@ extension CaptureSQL {
             try await tx.execute("DROP SEQUENCE IF EXISTS \(capture.signal.sql)")
             try await tx.execute("DROP FUNCTION IF EXISTS \(capture.function.sql)()")
             removed.append("change log \(capture.log.displayName), its signal and capture function")
+            if let publication = capture.publication {
+                try await tx.execute("DROP PUBLICATION IF EXISTS \(SQLIdentifier.quote(publication))")
+                removed.append("publication \(publication) (its slot is dropped once this commits)")
+            }
         }
         return removed
     }

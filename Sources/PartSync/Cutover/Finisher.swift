@@ -54,8 +54,10 @@ public enum Finisher {
                 + "applied yet is applied by finish", on: connection)
         let logger = logger.with(table: name, phase: .finished)
         do {
-            return try await lock.run([live.name, retired.name], table: name, prologue: [Swapper.noJIT, context.copyLockSQL.exclusive],
+            var outcome = try await lock.run([live.name, retired.name], table: name, prologue: [Swapper.noJIT, context.copyLockSQL.exclusive],
                                       on: connection) { tx, _ in
+                // A WAL capture's last writes are in its log once the stream is past a marker committed now.
+                try await WALCapture.settle(context, configuration: connection.configuration, logger: logger)
                 let drained = try await Applier.drainAll(context, inTransaction: tx)
                 var removed = try await CaptureSQL.drop(record.captures, on: tx)
                 try await StateStore(tx).removeCaptures(record.key)
@@ -76,6 +78,11 @@ public enum Finisher {
                 return Outcome(table: name, live: live.name.displayName, retired: retired.name.displayName,
                                retiredDropped: dropRetired, drainedEntries: drained, removed: removed)
             }
+            // A slot is not transactional: dropped once the captures' removal committed.
+            for capture in record.captures {
+                if let line = await WALCapture.dropSlot(capture, on: connection) { outcome.removed.append(line) }
+            }
+            return outcome
         } catch let error as PostgresError where error.sqlState == .dependentObjectsStillExist {
             throw PartSyncError(
                 .usage, table: name, phase: record.phase,

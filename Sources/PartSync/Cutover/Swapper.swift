@@ -203,7 +203,7 @@ public struct Swapper: Sendable {
                 notes = try refuseOrWarn(failed, plan, context, logger: logger)
                 break
             }
-            let ahead = try await Verifier.recheckAhead(context, on: connection)
+            let ahead = try await Verifier.recheckAhead(context, configuration: connectionConfiguration, on: connection)
             try Self.refuse(ahead.divergent, table: context.table, phase: context.record.phase, where: "before the lock")
             var outcome = try await lockAndSwap(plan, context, notes: notes, connection: connection, logger: logger)
             outcome.recheckedBeforeLock = ahead.touchedKeys
@@ -305,6 +305,8 @@ public struct Swapper: Sendable {
     /// applier, or applies itself (taking the applier lock) when none runs.
     private func drainBeforeLock(_ context: MigrationContext, on connection: Connection, logger: Logger) async throws {
         let deadline = ContinuousClock.now + options.drainTimeout
+        // A WAL capture's backlog is in the log only once decoded.
+        try await WALCapture.settle(context, configuration: connectionConfiguration, logger: logger)
         for capture in context.record.captures {
             let applier = Applier(context: context, direction: capture.direction)
             var reported = false
@@ -362,7 +364,8 @@ public struct Swapper: Sendable {
                 views + [plan.leaving.name, plan.taking.name], table: name,
                 prologue: [Self.noJIT, context.copyLockSQL.exclusive], on: connection
             ) { tx, taken in
-                try await Self.underLock(plan, context, notes: notes, taken: taken, options: options, on: tx)
+                try await Self.underLock(plan, context, notes: notes, taken: taken, options: options,
+                                         configuration: connectionConfiguration, on: tx)
             }
         } catch {
             _ = await probe?.stop()
@@ -442,7 +445,7 @@ public struct Swapper: Sendable {
     /// Everything under the lock, in the swap's transaction.
     private static func underLock(
         _ plan: Plan, _ context: MigrationContext, notes: [String], taken: SwapLock.Taken, options: Options,
-        on tx: Connection
+        configuration: ConnectionConfiguration, on tx: Connection
     ) async throws -> Swapped {
         let name = context.table
         let key = context.record.key
@@ -461,6 +464,12 @@ public struct Swapper: Sendable {
         guard phase == context.record.phase.rawValue, leavingNow == plan.leaving.oid, takingNow == plan.taking.oid else {
             throw PartSyncError(.interrupted, table: name, message: "another partsync changed the migration meanwhile; nothing was changed",
                                 nextStep: "see `partsync status --table \(name)`, then run the command again")
+        }
+        // A WAL capture's last writes before the lock are in its log once the stream is past a marker
+        // committed now (writers are blocked, so nothing of the source commits after it).
+        if context.capture(.forward)?.method == .wal {
+            try await WALCapture.settle(context, configuration: configuration)
+            step("settle")
         }
         // The rest of every log: writers are blocked, so this ends.
         let drained = try await Applier.drainAll(context, inTransaction: tx) { direction, entries in

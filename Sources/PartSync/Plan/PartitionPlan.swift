@@ -52,6 +52,19 @@ public struct PartitionPlan: Sendable {
         for finding in findings where finding.severity != .note {
             text += "-- \(finding.severity.rawValue): \(finding.message.replacing("\n", with: "\n--   "))\n"
         }
+        if let capture, capture.record.method == .wal, let slot = capture.record.slot {
+            // A slot cannot be made in a transaction that wrote, and must be made after its publication
+            // committed and before the capture's transaction does (docs/change-capture.md).
+            text += """
+
+                -- WAL capture: the publication, then the slot, each committed on its own before the transaction
+                -- below; if the transaction fails, drop both (SELECT pg_drop_replication_slot('\(slot)');
+                -- DROP PUBLICATION \(SQLIdentifier.quote(capture.record.publication ?? slot));) before running this again.
+                \(capture.publicationSQL);
+                SELECT pg_catalog.pg_create_logical_replication_slot(\(SQLLiteral.quote(slot)), 'pgoutput');
+
+                """
+        }
         text += "\nBEGIN;\nSET LOCAL lock_timeout = '\(Preparer.defaultLockTimeoutMilliseconds)ms';\n\n"
         for statement in StateSchema.scriptStatements + statements { text += statement + ";\n\n" }
         text += "COMMIT;\n"
@@ -64,11 +77,13 @@ extension PartitionPlan {
     /// - Parameters:
     ///   - existingNames: relation names already taken in the source's schema (for name clashes).
     ///   - currentUser: the role that will run the DDL, quoted (ownership is handed to the source's owner).
+    ///   - database: the database's name (in a WAL capture's slot name: slots are the cluster's).
+    ///   - serverFindings: what the server allows, read by the planner (`--capture wal`'s needs).
     public static func build(
         source: TableDefinition, options: PlanOptions, profile: DataProfile, existingNames: Set<String>,
-        currentUser: String
+        currentUser: String, database: String = "", serverFindings: [Finding] = []
     ) -> PartitionPlan {
-        var findings: [Finding] = []
+        var findings: [Finding] = serverFindings
         let table = source.identifier.displayName
         let schema = source.identifier.schema
         let targetName = options.target ?? Naming.fit(source.identifier.name, suffix: "_partitioned")
@@ -266,7 +281,8 @@ extension PartitionPlan {
         let shape = MigrationShape(columns: source.columns.map(MigrationShape.Column.init),
                                    primaryKey: primary.columns, partitionKey: key)
         let capture = CaptureSQL(
-            record: CaptureRecord.named(migrationKey: migrationKey, direction: .forward, tableOID: source.oid),
+            record: CaptureRecord.named(migrationKey: migrationKey, direction: .forward, tableOID: source.oid,
+                                        method: options.capture, database: database),
             table: source.identifier, shape: shape)
         let ddl = TargetDDL(source: source, target: target, partitionKey: key, keyKind: keyKind,
                             primaryKey: shape.targetKey,

@@ -9,11 +9,14 @@ public struct PlanOptions: Sendable, Equatable, Codable {
     public var defaultPartition: Bool
     /// `--target`: the partitioned table's name (same schema as the source); default `<table>_partitioned`.
     public var target: String?
+    /// `--capture`: how the source's writes are captured (`trigger` by default).
+    public var capture: CaptureMethod
 
     public init(
         table: String, partitionKey: String, interval: PartitionInterval = .month, premake: Int = 3,
-        defaultPartition: Bool = false, target: String? = nil
+        defaultPartition: Bool = false, target: String? = nil, capture: CaptureMethod = .trigger
     ) {
+        self.capture = capture
         self.table = table
         self.partitionKey = partitionKey
         self.interval = interval

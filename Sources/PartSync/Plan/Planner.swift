@@ -32,11 +32,65 @@ public enum Planner {
         let names = try await connection.query(
             "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = $1", [schema])
-        let currentUser = try await connection.query("SELECT pg_catalog.quote_ident(current_user)").first?
-            .decode(String.self, at: 0) ?? ""
+        let session = try await connection.query("SELECT pg_catalog.quote_ident(current_user), current_database()").first
+        let currentUser = try session?.decode(String.self, at: 0) ?? ""
+        let database = try session?.decode(String.self, at: 1) ?? ""
+        let serverFindings = options.capture == .wal ? try await walFindings(source, on: connection) : []
         return PartitionPlan.build(
             source: source, options: options, profile: profile,
-            existingNames: Set(names.rows.compactMap { $0[0] }), currentUser: currentUser)
+            existingNames: Set(names.rows.compactMap { $0[0] }), currentUser: currentUser, database: database,
+            serverFindings: serverFindings)
+    }
+
+    /// What `--capture wal` needs of the server and the source: logical decoding, a role allowed to make a
+    /// slot, a free slot, and a replica identity that publishes UPDATEs and DELETEs (with NOTHING, PostgreSQL
+    /// would refuse the application's UPDATEs and DELETEs once the table is in a publication).
+    static func walFindings(_ source: TableDefinition, on connection: Connection) async throws -> [Finding] {
+        let row = try await connection.query(
+            """
+            SELECT pg_catalog.current_setting('wal_level'),
+                   (SELECT r.rolreplication OR r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
+                   pg_catalog.current_setting('max_replication_slots')::int
+                       - (SELECT count(*) FROM pg_catalog.pg_replication_slots)::int,
+                   (SELECT c.relreplident::text FROM pg_catalog.pg_class c WHERE c.oid = $1::oid),
+                   pg_catalog.current_setting('max_slot_wal_keep_size')
+            """, [Int64(source.oid)]).first!
+        let table = source.identifier.displayName
+        var findings: [Finding] = []
+        let walLevel = try row.decode(String.self, at: 0)
+        if walLevel != "logical" {
+            findings.append(Finding(
+                .blocker, "wal-level", "--capture wal needs wal_level = logical; this server has \(walLevel)",
+                fix: "ALTER SYSTEM SET wal_level = logical and restart the server, or use --capture trigger"))
+        }
+        if try row.decodeIfPresent(Bool.self, at: 1) != true {
+            findings.append(Finding(
+                .blocker, "no-replication-right", "--capture wal needs a role with REPLICATION (or a superuser) to "
+                    + "make and read a replication slot",
+                fix: "ALTER ROLE … REPLICATION, connect as such a role, or use --capture trigger"))
+        }
+        if try row.decode(Int.self, at: 2) < 1 {
+            findings.append(Finding(
+                .blocker, "no-free-slot", "--capture wal needs a replication slot, and max_replication_slots are all taken",
+                fix: "raise max_replication_slots (a restart), drop an unused slot, or use --capture trigger"))
+        }
+        switch row[3] {
+        case "d", "f":
+            break
+        case let identity:
+            findings.append(Finding(
+                .blocker, "replica-identity", "\(table) has REPLICA IDENTITY \(identity == "n" ? "NOTHING" : "USING INDEX"): "
+                    + "in a publication its UPDATEs and DELETEs would fail (NOTHING) or name another key than its primary key",
+                fix: "ALTER TABLE \(source.identifier.sql) REPLICA IDENTITY DEFAULT, or use --capture trigger"))
+        }
+        if row[4] == "-1" {
+            findings.append(Finding(
+                .warning, "slot-retention-unbounded", "max_slot_wal_keep_size is unbounded: while partsync's worker is "
+                    + "stopped, its slot keeps every WAL segment since (partsync status shows how much)",
+                fix: "set max_slot_wal_keep_size (e.g. ALTER SYSTEM SET max_slot_wal_keep_size = '10GB'; a reload) "
+                    + "so a forgotten slot cannot fill the disk"))
+        }
+        return findings
     }
 
     /// min/max of the partition key (an index makes these instant) and whether any row has NULL there.

@@ -30,6 +30,14 @@ public enum Preparer {
                     + plan.blockers.map { "  - \($0)" }.joined(separator: "\n"),
                 nextStep: "resolve each blocker above, then run prepare again")
         }
+        let wal = plan.capture?.record.method == .wal ? plan.capture : nil
+        if let wal {
+            do {
+                try await createPublicationAndSlot(wal, on: connection)
+            } catch {
+                throw PartSyncError.database(error, table: table, phase: .planned, doing: "prepare (the replication slot)")
+            }
+        }
         do {
             try await retry.run {
                 try await connection.withTransaction(settings: ["lock_timeout": "\(lockTimeoutMilliseconds)ms"]) { tx in
@@ -43,9 +51,41 @@ public enum Preparer {
                     """)
             }
         } catch {
+            if let wal { await removePublicationAndSlot(wal.record, on: connection) }
             throw PartSyncError.database(error, table: table, phase: .planned, doing: "prepare")
         }
         return .prepared(plan)
+    }
+
+    /// A WAL capture's publication and slot, before the capture's transaction: the publication committed first
+    /// (a slot decodes each transaction with the catalog as it was then, and a transaction from before the
+    /// publication existed cannot be decoded for it), the slot outside any transaction that wrote (PostgreSQL
+    /// refuses it), and both before the transaction that makes the change log commits, so every write that
+    /// commits after it is decoded (capture before copy: backfill starts after that commit). Making the slot
+    /// waits for the transactions running at that moment to end. Leftovers of an earlier attempt that failed
+    /// are removed first (there is no migration row, or `prepare` would not be here).
+    static func createPublicationAndSlot(_ capture: CaptureSQL, on connection: Connection) async throws {
+        await removePublicationAndSlot(capture.record, on: connection)
+        try await connection.execute(capture.publicationSQL)
+        do {
+            try await connection.query("SELECT pg_catalog.pg_create_logical_replication_slot($1, 'pgoutput')",
+                                       [capture.record.slot ?? ""])
+        } catch {
+            await removePublicationAndSlot(capture.record, on: connection)
+            throw error
+        }
+    }
+
+    /// Best effort: what `createPublicationAndSlot` made.
+    static func removePublicationAndSlot(_ capture: CaptureRecord, on connection: Connection) async {
+        if let slot = capture.slot {
+            _ = try? await connection.query(
+                "SELECT pg_catalog.pg_drop_replication_slot(slot_name) FROM pg_catalog.pg_replication_slots "
+                    + "WHERE slot_name = $1 AND NOT active", [slot])
+        }
+        if let publication = capture.publication {
+            _ = try? await connection.execute("DROP PUBLICATION IF EXISTS \(SQLIdentifier.quote(publication))")
+        }
     }
 
     /// A second `prepare`: fine if the target still matches the plan, refused otherwise.

@@ -48,6 +48,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
     public var indexes: Indexes
     /// The change log's backlog and the applier.
     public var sync: SyncLag
+    /// A WAL capture's replication slot: who streams it and how much WAL it keeps (nil for a trigger capture).
+    public var slot: WALCapture.SlotReport?
     /// The latest `partsync verify`, if any.
     public var verification: StateStore.VerificationSummary?
     /// Before cutover (syncing, verified): the cutover's preflight checks with their default bounds.
@@ -108,7 +110,8 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
             failedFrom: record.failedFrom, failure: record.failure, paused: record.paused, drift: context.drift,
             backfill: backfill,
             indexes: Indexes(pending: try indexes.decode(Int.self, at: 0), total: try indexes.decode(Int.self, at: 1)),
-            sync: sync, verification: try await store.latestVerification(record.key), cutoverPreflight: preflight,
+            sync: sync, slot: try await WALCapture.slotReport(context, on: connection),
+            verification: try await store.latestVerification(record.key), cutoverPreflight: preflight,
             partitions: try await partitions(of: record.targetOID, on: connection),
             lastEvents: try await store.recentEvents(record.key))
     }
@@ -154,6 +157,10 @@ public struct MigrationStatus: Sendable, Codable, Equatable {
         lines.append("  secondary indexes: \(indexes.total - indexes.pending) / \(indexes.total) built on every partition"
             + (indexes.pending > 0 ? " (the rest are built at the end of backfill)" : ""))
         lines.append("  change log: \(sync.line)")
+        if let slot {
+            lines.append("  " + slot.line)
+            if let warning = slot.warning { lines.append("  warning: \(warning)") }
+        }
         lines.append("  applier: " + (sync.applierPID.map { "running (backend pid \($0))\(sync.applierWaiting ? ", idle" : "")" }
             ?? "not running"))
         if let verification {

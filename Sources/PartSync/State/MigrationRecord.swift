@@ -34,26 +34,51 @@ public enum CaptureDirection: String, Sendable, CaseIterable, Codable {
     case forward, reverse
 }
 
+/// How a capture learns of the captured table's writes (docs/change-capture.md).
+public enum CaptureMethod: String, Sendable, CaseIterable, Codable {
+    /// Statement triggers log the keys inside every write (the default; needs nothing of the server).
+    case trigger
+    /// A logical replication slot (`pgoutput`) read by the worker, which logs the keys after the write
+    /// committed: nothing runs inside the application's writes. Needs `wal_level = logical` and a role
+    /// allowed to replicate. Forward captures only; the reverse capture after cutover keeps its trigger.
+    case wal
+}
+
 /// One row of `partsync.captures`: a captured table, its change log, its signal sequence, its trigger function
-/// and its notification channel. Names only, never SQL text: SQL is rendered from them with `SQLIdentifier`.
+/// and its notification channel, and for a WAL capture its slot and publication. Names only, never SQL text:
+/// SQL is rendered from them with `SQLIdentifier`.
 public struct CaptureRecord: Sendable, Equatable {
     public var direction: CaptureDirection
+    public var method: CaptureMethod = .trigger
     /// The captured table (the source for `forward`).
     public var tableOID: UInt32
     public var log: SQLIdentifier
     public var signal: SQLIdentifier
     public var function: SQLIdentifier
     public var channel: String
+    /// A WAL capture's replication slot and publication; nil for a trigger capture. The publication is
+    /// `partsync_<key>` (one per database); slots are the cluster's, so the slot's name also carries a hash of
+    /// the database's name (`partsync_<key>_<hash>`: lower-case letters, digits and underscores, as slot names
+    /// must be).
+    public var slot: String?
+    public var publication: String?
 
-    /// The names partsync gives a capture of `migrationKey` in `direction`.
-    public static func named(migrationKey: String, direction: CaptureDirection, tableOID: UInt32) -> CaptureRecord {
+    /// The names partsync gives a capture of `migrationKey` in `direction` (`database`: the current database's
+    /// name, for a WAL capture's slot).
+    public static func named(
+        migrationKey: String, direction: CaptureDirection, tableOID: UInt32, method: CaptureMethod = .trigger,
+        database: String = ""
+    ) -> CaptureRecord {
         let suffix = direction == .forward ? migrationKey : "\(migrationKey)_r"
+        let wal = method == .wal
         return CaptureRecord(
-            direction: direction, tableOID: tableOID,
+            direction: direction, method: method, tableOID: tableOID,
             log: SQLIdentifier(schema: "partsync", name: "changes_\(suffix)"),
             signal: SQLIdentifier(schema: "partsync", name: "signal_\(suffix)"),
             function: SQLIdentifier(schema: "partsync", name: "capture_\(suffix)"),
-            channel: "partsync_\(suffix)")
+            channel: "partsync_\(suffix)",
+            slot: wal ? "partsync_\(suffix)_\(Naming.hash(database))" : nil,
+            publication: wal ? "partsync_\(suffix)" : nil)
     }
 
     /// The log's two generations, `<log>_0` and `<log>_1`.

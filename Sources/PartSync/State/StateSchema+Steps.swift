@@ -379,3 +379,28 @@ extension StateSchema {
             """,
         ])
 }
+
+extension StateSchema {
+    /// Captures fed by logical decoding (`prepare --capture wal`): how each capture is fed, its slot and
+    /// publication, and how far the decoder has put the stream into the change log; the WAL position at which
+    /// the backfill's last chunk had committed.
+    static let version6 = Step(
+        version: 6, summary: "capture methods (trigger or WAL): slot, publication, decoded position; backfilled position",
+        statements: [
+            """
+            ALTER TABLE partsync.captures
+                ADD COLUMN method text NOT NULL DEFAULT 'trigger' CHECK (method IN ('trigger', 'wal')),
+                ADD COLUMN slot text, ADD COLUMN publication text, ADD COLUMN decoded_lsn pg_lsn,
+                ADD COLUMN decoded_at timestamptz
+            """,
+            """
+            COMMENT ON COLUMN partsync.captures.decoded_lsn IS 'wal captures: the end of the last transaction whose \
+            keys the decoder committed into the change log (everything committed before it is in the log or applied)'
+            """,
+            "ALTER TABLE partsync.migrations ADD COLUMN backfilled_lsn pg_lsn",
+            """
+            COMMENT ON COLUMN partsync.migrations.backfilled_lsn IS 'the WAL position once every backfill chunk had \
+            committed: a wal capture logs a key-only entry for every change committed before it'
+            """,
+        ])
+}

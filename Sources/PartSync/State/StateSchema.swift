@@ -17,7 +17,7 @@ public enum StateSchema {
     /// The version this binary reads and writes.
     public static var version: Int { steps.last!.version }
 
-    public static let steps: [Step] = [version1, version2, version3, version4, version5]
+    public static let steps: [Step] = [version1, version2, version3, version4, version5, version6]
 
     /// What `ensure` finds.
     public enum Found: Sendable, Equatable {

@@ -89,4 +89,12 @@ extension StateStore {
             try row[0].flatMap { try JSONDecoder().decode(BackfillProgress.self, from: Data($0.utf8)) }
         }
     }
+
+    /// Records where the WAL was once every chunk had committed (the first time only): a WAL capture's decoder
+    /// logs key-only entries for the changes committed before it (see `TransactionDecoder.entries`).
+    func recordBackfilled(_ key: String) async throws {
+        try await connection.query(
+            "UPDATE partsync.migrations SET backfilled_lsn = COALESCE(backfilled_lsn, pg_catalog.pg_current_wal_lsn()) "
+                + "WHERE key = $1", [key])
+    }
 }

@@ -91,18 +91,21 @@ public struct StateStore: Sendable {
         let captures = try await connection.query(
             """
             SELECT direction, table_oid, log_schema, log_name, signal_schema, signal_name, function_schema,
-                   function_name, channel
+                   function_name, channel, method, slot, publication
             FROM partsync.captures WHERE migration = $1 ORDER BY direction
             """, [key]).rows.map { row in
             guard let direction = CaptureDirection(rawValue: try row.decode(String.self, at: 0)) else {
                 throw corrupt("a capture of unknown direction '\(row[0] ?? "")'")
             }
+            guard let method = CaptureMethod(rawValue: try row.decode(String.self, at: 9)) else {
+                throw corrupt("a capture of unknown method '\(row[9] ?? "")'")
+            }
             return CaptureRecord(
-                direction: direction, tableOID: try row.decode(UInt32.self, at: 1),
+                direction: direction, method: method, tableOID: try row.decode(UInt32.self, at: 1),
                 log: SQLIdentifier(schema: try row.decode(String.self, at: 2), name: try row.decode(String.self, at: 3)),
                 signal: SQLIdentifier(schema: try row.decode(String.self, at: 4), name: try row.decode(String.self, at: 5)),
                 function: SQLIdentifier(schema: try row.decode(String.self, at: 6), name: try row.decode(String.self, at: 7)),
-                channel: try row.decode(String.self, at: 8))
+                channel: try row.decode(String.self, at: 8), slot: row[10], publication: row[11])
         }
         return MigrationRecord(
             key: key, source: source,
@@ -141,12 +144,13 @@ public struct StateStore: Sendable {
             """,
             """
             INSERT INTO partsync.captures (migration, direction, table_oid, log_schema, log_name, signal_schema,
-                signal_name, function_schema, function_name, channel)
+                signal_name, function_schema, function_name, channel, method, slot, publication)
             VALUES (\(literal(key)), \(literal(capture.direction.rawValue)), \(oid(source)),
                 \(literal(capture.log.schema ?? "partsync")), \(literal(capture.log.name)),
                 \(literal(capture.signal.schema ?? "partsync")), \(literal(capture.signal.name)),
                 \(literal(capture.function.schema ?? "partsync")), \(literal(capture.function.name)),
-                \(literal(capture.channel)))
+                \(literal(capture.channel)), \(literal(capture.method.rawValue)),
+                \(capture.slot.map(literal) ?? "NULL"), \(capture.publication.map(literal) ?? "NULL"))
             """,
             "INSERT INTO partsync.appliers (migration, direction) VALUES (\(literal(key)), "
                 + "\(literal(capture.direction.rawValue)))",

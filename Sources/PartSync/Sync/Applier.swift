@@ -56,8 +56,71 @@ public struct Applier: Sendable {
         + "pg_catalog.set_config('jit', 'off', true)"
 
     var applySQL: String {
+        capture.method == .wal ? walApplySQL : triggerApplySQL
+    }
+
+    /// The batch of a WAL capture (docs/change-capture.md, "Capture from the WAL"). As the trigger's, plus what
+    /// the stream does not say: the key-only entries (`k`), and the UPDATEs whose old pair is unknown (`n`)
+    /// when the target did not hold the row's current pair before this statement (then the row may have moved
+    /// from another partition; when it did hold it, that pair was the key's only row, since every earlier entry
+    /// of the key was applied). Their keys go back to the client as one array per key column, and
+    /// `removeUnknownSQL` removes the target's pairs of those keys that the source does not hold. The probe of
+    /// the current pairs is one index lookup by whole pair, in the one partition the pair belongs to.
+    var walApplySQL: String {
         let key = context.key
+        let logged = key.list(.target)
+        let (from, to) = (flow.from, flow.to)
+        let goneArrays = key.names(.target).map { "array_agg(g.\(SQLIdentifier.quote($0)))" }.joined(separator: ", ")
+        let unknownArrays = key.names(.key).map { "array_agg(u.\(SQLIdentifier.quote($0)))" }.joined(separator: ", ")
+        return """
+            WITH picked AS (
+                \(takeOldest(returning: "\(logged), partsync_kind"))
+            ), current AS (
+                SELECT \(key.list(.insert, prefix: "s")) FROM \(from.sql) s
+                JOIN (SELECT DISTINCT \(key.list()) FROM picked) k ON \(key.equal(.key, "s", "k"))
+            ), existed AS (
+                SELECT \(key.list(.key, prefix: "c")) FROM current c
+                WHERE EXISTS (SELECT 1 FROM picked p WHERE p.partsync_kind = 'n' AND \(key.equal(.key, "p", "c")))
+                  AND EXISTS (SELECT 1 FROM \(to.sql) t WHERE \(key.equal(.target, "t", "c")))
+            ), upserted AS (
+                INSERT INTO \(to.sql) (\(key.list(.insert))) OVERRIDING SYSTEM VALUE
+                SELECT * FROM current
+                ON CONFLICT (\(logged)) \(key.upsertAssignments(conflict: .target))
+                RETURNING \(logged)
+            ), gone AS (
+                SELECT \(logged) FROM picked WHERE partsync_kind <> 'k' EXCEPT SELECT \(logged) FROM upserted
+            ), unknown AS (
+                SELECT DISTINCT \(key.list(.key, prefix: "p")) FROM picked p
+                WHERE p.partsync_kind = 'k'
+                   OR (p.partsync_kind = 'n' AND NOT EXISTS (SELECT 1 FROM existed e WHERE \(key.equal(.key, "e", "p"))))
+            ), \(StateStore.touchedKeysCTE(key))
+            SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM upserted), g.*, u.*
+            FROM (SELECT count(*), \(goneArrays) FROM gone g) g, (SELECT count(*), \(unknownArrays) FROM unknown u) u
+            """
+    }
+
+    /// Removes the target's rows of the keys given as one array per source-key column (`$1` …) whose pair the
+    /// source does not hold (now, in this transaction): a WAL capture's deleted rows and moved rows whose old
+    /// partition key the stream did not carry. Planned with the values, like `removeSQL`; the key alone prunes
+    /// no partition, so each one's primary key is probed once per key.
+    var removeUnknownSQL: String {
+        deleteSQL(context.shape.keyColumns, .key)
+            + "\n  AND NOT EXISTS (SELECT 1 FROM \(flow.from.sql) s WHERE \(context.key.equal(.target, "s", "t")))"
+    }
+
+    /// Deletes the batch's entries, the oldest `$1`, as one index range, returning `returning` of each.
+    private func takeOldest(returning: String) -> String {
         let log = capture.log.sql
+        return """
+            DELETE FROM \(log)
+                WHERE partsync_seq <= (SELECT max(b.partsync_seq)
+                                       FROM (SELECT partsync_seq FROM \(log) ORDER BY partsync_seq LIMIT $1) b)
+                RETURNING \(returning)
+            """
+    }
+
+    var triggerApplySQL: String {
+        let key = context.key
         let logged = key.list(.target)
         let (from, to) = (flow.from, flow.to)
         // The retired table's unique key is the source's primary key, the partitioned one's includes the
@@ -80,10 +143,7 @@ public struct Applier: Sendable {
         let goneArrays = key.names(.target).map { "array_agg(g.\(SQLIdentifier.quote($0)))" }.joined(separator: ", ")
         return """
             WITH picked AS (
-                DELETE FROM \(log)
-                WHERE partsync_seq <= (SELECT max(b.partsync_seq)
-                                       FROM (SELECT partsync_seq FROM \(log) ORDER BY partsync_seq LIMIT $1) b)
-                RETURNING \(logged)
+                \(takeOldest(returning: logged))
             ), upserted AS (
                 INSERT INTO \(to.sql) (\(key.list(.insert))) OVERRIDING SYSTEM VALUE
                 \(current)
@@ -106,15 +166,18 @@ public struct Applier: Sendable {
     /// exact pairs. A join with the pairs instead read every partition whole (a hash join over the whole table
     /// for each batch with a delete or a partition-key move: 80 ms on 200k rows). It runs after the upsert, in
     /// the same transaction: the pairs it deletes are the ones the upsert did not write.
-    var removeSQL: String {
-        let columns = context.shape.loggedColumns
+    var removeSQL: String { deleteSQL(context.shape.loggedColumns, .target) }
+
+    /// `DELETE FROM` the written table the rows whose `columns` are among the tuples given as one array per
+    /// column (`$1` …).
+    private func deleteSQL(_ columns: [MigrationShape.Column], _ list: KeySQL.Columns) -> String {
         let anyOf = columns.enumerated().map { index, column in
             "t.\(SQLIdentifier.quote(column.name)) = ANY ($\(index + 1)::\(column.type)[])"
         }.joined(separator: " AND ")
         let arrays = columns.enumerated().map { "$\($0.offset + 1)::\($0.element.type)[]" }.joined(separator: ", ")
         return """
             DELETE FROM \(flow.to.sql) t
-            WHERE \(anyOf) AND ROW(\(context.key.list(.target, prefix: "t"))) IN (SELECT * FROM unnest(\(arrays)))
+            WHERE \(anyOf) AND ROW(\(context.key.list(list, prefix: "t"))) IN (SELECT * FROM unnest(\(arrays)))
             """
     }
 
@@ -152,13 +215,28 @@ public struct Applier: Sendable {
     /// Applies one batch in the caller's transaction, which holds the copy lock (a swap draining the log
     /// under its table locks).
     func applyBatch(inTransaction tx: Connection) async throws -> Int {
+        if echoMarked {
+            try await tx.query("SELECT pg_catalog.pg_logical_emit_message(true, $1, $2)",
+                               [TransactionDecoder.echoPrefix, context.record.key])
+        }
         let row = try await tx.query(prepared: applySQL, [batchSize, context.record.key]).first!
+        let goneColumns = context.shape.loggedColumns.count
         if try row.decode(Int.self, at: 2) > 0 {
-            let arrays = context.shape.loggedColumns.indices.map { row[3 + $0] }
+            let arrays = (0..<goneColumns).map { row[3 + $0] }
             try await tx.query(removeSQL, arrays)
+        }
+        if capture.method == .wal, try row.decode(Int.self, at: 3 + goneColumns) > 0 {
+            let arrays = context.shape.keyColumns.indices.map { row[4 + goneColumns + $0] }
+            try await tx.query(removeUnknownSQL, arrays)
         }
         return try row.decode(Int.self, at: 0)
     }
+
+    /// Whether this applier's writes reach a table a WAL capture streams: the reverse applier writes the
+    /// retired table, which the forward capture's publication still carries. Each of its batches then begins
+    /// with an echo message, and the decoder logs nothing of that transaction (invariant 5; the trigger's
+    /// echo check does the same for trigger captures).
+    var echoMarked: Bool { capture.direction == .reverse && context.capture(.forward)?.method == .wal }
 
     /// Applies every capture's whole log in the caller's transaction, which holds the copy lock and blocks the
     /// writers (a swap or finish under its table locks), so the logs end up empty. Returns the entries applied.
@@ -185,6 +263,9 @@ public struct Applier: Sendable {
 
     /// Applies until the log holds nothing that was committed before this call started.
     public func catchUp(on connection: Connection) async throws -> Int {
+        if capture.direction == .forward {
+            try await WALCapture.settle(context, configuration: connection.configuration)
+        }
         let high = try await highWater(on: connection)
         var total = 0
         while true {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresClient
 
@@ -159,11 +160,29 @@ public struct SyncFollower: Sendable {
             return try await applyLoop(mode, context: context, capture: capture, session: &session, wakeups: wakeups,
                                        stops: stops)
         }
+        // A WAL capture's decoder runs beside the applier; when it fails for good, the applier stops after its
+        // batch and the run reports the decoder's error.
+        let decoderFailed = StopSignal()
+        decoderFailed.attach(wakeups)
+        let failure = FailureBox()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await listen(context, capture: capture, wakeups: wakeups, stops: stops) }
+            if capture.method == .wal {
+                let decoder = WALDecoder(context: context, configuration: configuration, logger: logger)
+                let retry = options.retry
+                group.addTask {
+                    do {
+                        try await decoder.follow(stops: stops, retry: retry) { wakeups.ring() }
+                    } catch {
+                        failure.record(error)
+                        decoderFailed.stop()
+                    }
+                }
+            }
             let outcome = try await applyLoop(mode, context: context, capture: capture, session: &session,
-                                              wakeups: wakeups, stops: stops)
+                                              wakeups: wakeups, stops: stops + [decoderFailed])
             group.cancelAll()
+            if let error = failure.error { throw error }
             return outcome
         }
     }
@@ -183,6 +202,11 @@ public struct SyncFollower: Sendable {
         var lastLagLine = clock.now
         var ended = false
         do {
+            // A WAL capture logs a write a moment after it committed: "caught up" is measured from a point in
+            // the stream that everything committed before the start is behind.
+            if mode == .untilCaughtUp && capture.method == .wal {
+                try await WALCapture.settle(context, configuration: configuration, logger: logger)
+            }
             let high = try await session.run { try await applier.highWater(on: $0) }
             loop: while true {
                 if stopped || Task.isCancelled {
@@ -443,4 +467,15 @@ struct ApplierSession: Sendable {
         await connection?.close()
         connection = nil
     }
+}
+
+/// The first error of a child task that must not end its task group at once.
+///
+/// Invariant behind `@unchecked Sendable`: `stored` is read and written only under `lock`.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    func record(_ error: any Error) { lock.withLock { if stored == nil { stored = error } } }
+    var error: (any Error)? { lock.withLock { stored } }
 }

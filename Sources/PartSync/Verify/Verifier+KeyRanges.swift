@@ -261,7 +261,7 @@ extension Verifier {
         let limit = options.maxKeys
         let bound = options.maxSnapshotSeconds
         do {
-            return try await Self.inSnapshot(context, on: coordinator) { tx, snapshot in
+            var narrowed = try await Self.inSnapshot(context, on: coordinator) { tx, snapshot in
                 let deadline = SnapshotDeadline(seconds: bound, from: snapshot.opened)
                 try await tx.execute(deadline.timeoutSQL)
                 let sums = try await Self.rangeSums(chunk, hash: hash, layout: layout, context: context, on: tx)
@@ -270,9 +270,14 @@ extension Verifier {
                     filter: (range.sql, range.parameters.map { $0 as (any PostgresEncodable)? }),
                     source: context.source.identifier, target: context.target.identifier, hash: hash,
                     logs: [context.capture.log], limit: limit, on: tx)
-                return (sums, differences.divergent, differences.inFlight, snapshot.position,
-                        ContinuousClock.now - snapshot.opened)
+                return (sums: sums, divergent: differences.divergent, inFlight: differences.inFlight,
+                        position: snapshot.position, open: ContinuousClock.now - snapshot.opened)
             }
+            let settled = try await WALCapture.reclassify(narrowed.divergent, context, position: narrowed.position,
+                                                          configuration: configuration, on: coordinator)
+            narrowed.divergent = settled.divergent
+            narrowed.inFlight += settled.inFlight
+            return narrowed
         } catch let error as PostgresError where error.isStatementTimeout {
             throw PartSyncError(
                 .usage, table: context.table, phase: context.record.phase,

@@ -106,6 +106,14 @@ extension Verifier {
             }
         }
         var final = report
+        // A WAL capture's writes reach the log a moment after they commit: what looked divergent may have been
+        // in flight.
+        let settled = try await WALCapture.reclassify(final.divergent, context, position: position,
+                                                      configuration: configuration, on: coordinator)
+        final.divergent = settled.divergent
+        final.inFlight += settled.inFlight
+        final.inFlightKeys = max(final.inFlightKeys, final.inFlight.count)
+        if final.divergent.isEmpty { final.verdict = .equal }
         let store = StateStore(coordinator)
         // An equal result covers every key the applier touched up to the snapshot.
         if final.verdict == .equal { try await store.pruneTouched(context.record.key, upTo: position) }

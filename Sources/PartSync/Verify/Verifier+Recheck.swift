@@ -23,10 +23,15 @@ extension Verifier {
     /// batch stamped up to its position is in it and every later one records its keys again with a larger
     /// stamp). When none is divergent, the touched keys up to that position are forgotten: each was found equal,
     /// or is pending and will be recorded again when it is applied.
-    static func recheckAhead(_ context: MigrationContext, on connection: Connection) async throws -> Recheck {
-        let (result, position) = try await inSnapshot(context, on: connection) { tx, snapshot in
+    static func recheckAhead(_ context: MigrationContext, configuration: ConnectionConfiguration,
+                             on connection: Connection) async throws -> Recheck {
+        var (result, position) = try await inSnapshot(context, on: connection) { tx, snapshot in
             (try await recheck(context, limit: 20, chunks: false, on: tx), snapshot.position)
         }
+        let settled = try await WALCapture.reclassify(result.divergent, context, position: position,
+                                                      configuration: configuration, on: connection)
+        result.divergent = settled.divergent
+        result.inFlight += settled.inFlight
         if result.divergent.isEmpty { try await StateStore(connection).pruneTouched(context.record.key, upTo: position) }
         return result
     }
@@ -56,11 +61,26 @@ extension Verifier {
         let targetKeys = "SELECT DISTINCT " + zip(key.typed("t.target_key", .target), key.names(.target))
             .map { "\($0) AS \(SQLIdentifier.quote($1))" }.joined(separator: ", ")
             + " FROM partsync.touched_keys t WHERE t.migration = $1"
+        var targetLookup = "(\(targetKeys)) k CROSS JOIN LATERAL (SELECT a.*, a.tableoid AS partsync_tableoid FROM "
+            + "\(context.target.identifier.sql) a WHERE \(key.equal(.target, "a", "k")) OFFSET 0) a"
+        if context.capture(.forward)?.method == .wal {
+            // A WAL capture's key-only entries (deletes, moves whose old partition key the stream did not carry)
+            // were recorded without a partition key: those keys are looked for in every partition.
+            let partitionKey = "t.target_key[\(key.names(.target).count)]"
+            targetLookup = """
+                (SELECT a.* FROM (\(targetKeys) AND \(partitionKey) IS NOT NULL) k CROSS JOIN LATERAL \
+                (SELECT a.*, a.tableoid AS partsync_tableoid FROM \(context.target.identifier.sql) a \
+                WHERE \(key.equal(.target, "a", "k")) OFFSET 0) a
+                UNION ALL
+                SELECT a.* FROM (\(sourceKeys) AND \(partitionKey) IS NULL) k CROSS JOIN LATERAL \
+                (SELECT a.*, a.tableoid AS partsync_tableoid FROM \(context.target.identifier.sql) a \
+                WHERE \(key.equal(.key, "a", "k")) OFFSET 0) a) a
+                """
+        }
         let lookup = (
             source: "(\(sourceKeys)) k CROSS JOIN LATERAL (SELECT * FROM \(context.source.identifier.sql) a "
                 + "WHERE \(key.equal(.key, "a", "k")) OFFSET 0) a",
-            target: "(\(targetKeys)) k CROSS JOIN LATERAL (SELECT a.*, a.tableoid AS partsync_tableoid FROM "
-                + "\(context.target.identifier.sql) a WHERE \(key.equal(.target, "a", "k")) OFFSET 0) a")
+            target: targetLookup)
         let casts = key.typed("t.key").joined(separator: ", ")
         let matched = "ROW(\(key.list(.key, prefix: "a"))) IN (SELECT \(casts) FROM partsync.touched_keys t "
             + "WHERE t.migration = $1)"

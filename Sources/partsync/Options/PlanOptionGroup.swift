@@ -2,6 +2,7 @@ import ArgumentParser
 import PartSync
 
 extension PartitionInterval: ExpressibleByArgument {}
+extension CaptureMethod: ExpressibleByArgument {}
 
 /// The options `plan` and `prepare` share.
 struct PlanOptionGroup: ParsableArguments {
@@ -23,6 +24,13 @@ struct PlanOptionGroup: ParsableArguments {
     @Option(help: "Name of the partitioned table, in the source's schema (default: <table>_partitioned).")
     var target: String?
 
+    @Option(help: ArgumentHelp(
+        "How writes to the table are captured while it syncs: trigger (statement triggers inside every write) or wal "
+            + "(a logical replication slot read by partsync: nothing runs inside the application's writes; needs "
+            + "wal_level = logical and a role with REPLICATION).",
+        valueName: "trigger|wal"))
+    var capture: CaptureMethod = .trigger
+
     func validate() throws {
         guard (0...120).contains(premake) else { throw ValidationError("--premake must be between 0 and 120") }
         guard !table.isEmpty else { throw ValidationError("--table must not be empty") }
@@ -31,6 +39,6 @@ struct PlanOptionGroup: ParsableArguments {
 
     var options: PlanOptions {
         PlanOptions(table: table, partitionKey: partitionKey, interval: interval, premake: premake,
-                    defaultPartition: defaultPartition, target: target)
+                    defaultPartition: defaultPartition, target: target, capture: capture)
     }
 }
