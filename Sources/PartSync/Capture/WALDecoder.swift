@@ -28,6 +28,8 @@ struct TransactionDecoder: Sendable {
         var commitLSN: LSN
         var end: LSN
         var commitTime: Int64 = 0
+        /// The transaction's id (32 bits, as the stream sends it).
+        var xid: UInt32 = 0
     }
 
     /// The logical message an apply batch of the reverse applier emits first in its transaction, so its writes
@@ -47,6 +49,7 @@ struct TransactionDecoder: Sendable {
     private var entries: [Entry] = []
     private var echo = false
     private var commitTime: Int64 = 0
+    private var xid: UInt32 = 0
     /// Between a transaction's Begin and its Commit.
     private(set) var isInTransaction = false
 
@@ -62,10 +65,11 @@ struct TransactionDecoder: Sendable {
     /// Takes one message; returns the transaction when it is its commit.
     mutating func consume(_ message: PgOutput.Message) throws -> Committed? {
         switch message {
-        case .begin(_, let time, _):
+        case .begin(_, let time, let id):
             entries = []
             echo = false
             commitTime = time
+            xid = id
             isInTransaction = true
         case .relation(let relation) where relation.id == tableOID:
             let names = relation.columns.map(\.name)
@@ -103,7 +107,8 @@ struct TransactionDecoder: Sendable {
         case .commit(let commitLSN, let end):
             isInTransaction = false
             defer { entries = [] }
-            return Committed(entries: echo ? [] : entries, commitLSN: commitLSN, end: end, commitTime: commitTime)
+            return Committed(entries: echo ? [] : entries, commitLSN: commitLSN, end: end, commitTime: commitTime,
+                             xid: xid)
         case .truncate(let relations) where relations.contains(tableOID):
             throw PgOutput.DecodeError(description: "the stream holds a TRUNCATE of the captured table, which "
                 + "partsync's guard trigger should have refused")
@@ -257,9 +262,20 @@ struct WALDecoder: Sendable {
                     logged += 1
                 }
             }
+            let xids = taken.filter { !$0.entries.isEmpty }.map { String($0.xid) as String? }
             let parameters: [(any PostgresEncodable)?] = columns.map { ArrayLiteral.text($0) }
-                + [ArrayLiteral.text(kinds), ArrayLiteral.text(times), end.description, context.record.key]
-            try await writer.query(prepared: write, parameters)
+                + [ArrayLiteral.text(kinds), ArrayLiteral.text(times), end.description, context.record.key,
+                   ArrayLiteral.text(xids)]
+            // A transaction's commit is in the WAL (and decoded) a moment before other sessions' snapshots see
+            // it: logged at once, its keys could be applied by a snapshot that does not see the change yet, and
+            // the applier would re-read the row as it was before (an insert missed, a delete not applied). The
+            // statement logs nothing until every transaction of the batch is visible to it; it is tried again
+            // after 1 ms, then up to 20 ms, until it is (a moment, normally: the commit is already durable).
+            var pause = 1
+            while try await writer.query(prepared: write, parameters).first?.decode(Bool.self, at: 2) == false {
+                try await Task.sleep(for: .milliseconds(pause))
+                pause = min(pause * 2, 20)
+            }
             decoded = max(decoded, end)
             queue.written(through: end)
             stream.confirm(flushed: end)
@@ -324,8 +340,18 @@ struct WALDecoder: Sendable {
         let unnest = (1...count + 2).map { "$\($0)::text[]" }.joined(separator: ", ")
         let aliases = (0..<count).map { "c\($0)" } + ["kind", "committed"]
         let values = columns.enumerated().map { "u.c\($0.offset)::\($0.element.type)" }.joined(separator: ", ")
+        // The batch's transactions as xid8 (the stream's 32-bit ids in the epoch of this snapshot's xmax, or the
+        // one before when that would put them past it), and whether this statement's snapshot sees every one.
         return """
-            WITH signal AS (
+            WITH snapshot AS (
+                SELECT pg_catalog.pg_current_snapshot() AS s,
+                       pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::int8 AS xmax
+            ), visible AS (
+                SELECT COALESCE(pg_catalog.bool_and(pg_catalog.pg_visible_in_snapshot(
+                           (CASE WHEN (n.xmax >> 32 << 32 | x.v) <= n.xmax THEN n.xmax >> 32 << 32 | x.v
+                                 ELSE ((n.xmax >> 32) - 1) << 32 | x.v END)::text::xid8, n.s)), true) AS ok
+                FROM snapshot n, unnest($\(count + 5)::int8[]) AS x(v)
+            ), signal AS (
                 SELECT COALESCE(pg_catalog.pg_sequence_last_value(\(SQLLiteral.quote(capture.signal.sql))::pg_catalog.regclass), 0) AS v
             ), logged AS (
                 INSERT INTO \(capture.log.sql)
@@ -333,14 +359,15 @@ struct WALDecoder: Sendable {
                 SELECT ((SELECT v FROM signal) / 2)::int2, \(values), u.kind::"char",
                        timestamptz '2000-01-01 00:00:00+00' + u.committed::int8 * interval '1 microsecond'
                 FROM unnest(\(unnest)) AS u(\(aliases.joined(separator: ", ")))
+                WHERE (SELECT ok FROM visible)
                 RETURNING 1
             ), position AS (
                 UPDATE partsync.captures
                 SET decoded_lsn = GREATEST(decoded_lsn, $\(count + 3)::pg_lsn), decoded_at = pg_catalog.now()
-                WHERE migration = $\(count + 4) AND direction = 'forward'
+                WHERE migration = $\(count + 4) AND direction = 'forward' AND (SELECT ok FROM visible)
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM logged), (SELECT count(*) FROM position),
+            SELECT (SELECT count(*) FROM logged), (SELECT count(*) FROM position), (SELECT ok FROM visible),
                    CASE WHEN (SELECT v FROM signal) % 2 = 1 AND (SELECT count(*) FROM logged) > 0
                         THEN pg_catalog.pg_notify(\(SQLLiteral.quote(capture.channel)), '') END IS NULL
             """
