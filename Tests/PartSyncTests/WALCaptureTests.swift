@@ -39,6 +39,19 @@ struct WALCaptureTests {
         try await assertTablesEqual("things", "things_partitioned", on: connection)
     }
 
+    /// `sync --follow` running, its decoder streaming the slot.
+    static func following(_ database: TestDatabase, _ connection: Connection) async throws
+        -> (StopSignal, Task<SyncFollower.Summary, Error>)
+    {
+        let stop = StopSignal()
+        let run = Task {
+            try await SyncFollower(configuration: database.configuration, table: "things",
+                                   options: .init(pollInterval: .milliseconds(100))).run(.follow, stop: stop)
+        }
+        try await waitFor(connection, "SELECT count(*) = 1 FROM pg_replication_slots WHERE active AND database = current_database()")
+        return (stop, run)
+    }
+
     static func slots(_ connection: Connection) async throws -> [String] {
         try await connection.query(
             "SELECT slot_name::text FROM pg_replication_slots WHERE database = current_database() ORDER BY 1"
@@ -191,12 +204,7 @@ struct WALCaptureTests {
     func decodedBeforeVisible() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database)
-            let stop = StopSignal()
-            let run = Task {
-                try await SyncFollower(configuration: database.configuration, table: "things",
-                                       options: .init(pollInterval: .milliseconds(100))).run(.follow, stop: stop)
-            }
-            try await waitFor(connection, "SELECT count(*) = 1 FROM pg_replication_slots WHERE active AND database = current_database()")
+            let (stop, run) = try await Self.following(database, connection)
             // A synchronous standby that never comes: a session with synchronous_commit = on waits after its
             // commit record is flushed (so the slot decodes it) and before its change is visible. Sessions of
             // the other tests run with synchronous_commit = off and do not wait.
@@ -239,12 +247,7 @@ struct WALCaptureTests {
     func decoderTerminated() async throws {
         try await TestDatabase.with { database in
             let (connection, context) = try await Self.backfilled(database)
-            let stop = StopSignal()
-            let run = Task {
-                try await SyncFollower(configuration: database.configuration, table: "things",
-                                       options: .init(pollInterval: .milliseconds(100))).run(.follow, stop: stop)
-            }
-            try await waitFor(connection, "SELECT count(*) = 1 FROM pg_replication_slots WHERE active AND database = current_database()")
+            let (stop, run) = try await Self.following(database, connection)
             for round in 1...3 {
                 try await connection.execute("UPDATE things SET label = 'round \(round)' WHERE id % 3 = \(round % 3)")
                 try await connection.query(

@@ -54,6 +54,9 @@ public enum Finisher {
                 + "applied yet is applied by finish", on: connection)
         let logger = logger.with(table: name, phase: .finished)
         do {
+            // A WAL capture: most of what is still to decode goes into the log before the lock, so the settle
+            // under it has little left (writers wait for it there).
+            try await WALCapture.settle(context, configuration: connection.configuration, logger: logger)
             var outcome = try await lock.run([live.name, retired.name], table: name, prologue: [Swapper.noJIT, context.copyLockSQL.exclusive],
                                       on: connection) { tx, _ in
                 // A WAL capture's last writes are in its log once the stream is past a marker committed now.
