@@ -225,7 +225,7 @@ struct SyncLagBench: AsyncParsableCommand {
             }
             if let caughtUp {
                 result.catchUpSeconds = caughtUp.seconds
-                result.catchUpRate = (Double(backlog.pending) + result.burstRate * caughtUp.seconds) / caughtUp.seconds
+                result.catchUpRate = (Double(result.backlog) + result.burstRate * caughtUp.seconds) / caughtUp.seconds
             }
             catchUp.stop()
             try await group.waitForAll()
