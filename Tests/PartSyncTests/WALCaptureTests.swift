@@ -187,16 +187,27 @@ struct WALCaptureTests {
                 INSERT INTO things VALUES (7000, 'new', '2024-03-03');
                 """)
             let context = try await MigrationContext.load(table: "things", on: connection, phase: .syncing)
-            let reverse = try await Applier(context: context, direction: .reverse).catchUp(on: connection)
+            // As `sync` runs it: under the reverse applier's lock, with its echo token.
+            let reverse = try await SyncRunner.withApplierLock(context, direction: .reverse, on: connection) {
+                try await Applier(context: context, direction: .reverse).catchUp(on: connection)
+            }
             #expect(reverse == 111)
             try await assertTablesEqual("things", "things_retired", on: connection)
             // Everything the reverse applier wrote to the retired table is decoded by now: none of it was logged.
             try await WALCapture.settle(context, configuration: database.configuration)
             #expect(try await connection.query("SELECT count(*) FROM \(context.capture(.forward)!.log.sql)").first?[0] == "0")
-            // A straggler's write to the retired table still is.
+            // A straggler's write to the retired table still is, and so is one that forges the mark.
             try await connection.execute("UPDATE things_retired SET label = 'straggler' WHERE id = 200")
-            #expect(try await Applier(context: context).catchUp(on: connection) == 1)
+            let forger = try await database.connect()
+            try await forger.execute("""
+                BEGIN;
+                SELECT pg_logical_emit_message(true, 'partsync_echo', '\(context.record.key):forged');
+                UPDATE things_retired SET label = 'forged' WHERE id = 201;
+                COMMIT;
+                """)
+            #expect(try await Applier(context: context).catchUp(on: connection) == 2)
             #expect(try await connection.query("SELECT label FROM things WHERE id = 200").first?[0] == "straggler")
+            #expect(try await connection.query("SELECT label FROM things WHERE id = 201").first?[0] == "forged")
         }
     }
 
@@ -326,16 +337,18 @@ struct WALCaptureTests {
             .init(values: ["5", nil], kind: .key),
         ])
         #expect(TransactionDecoder.entries(of: committed!, backfilledAt: LSN(50)) == expected)
-        // A transaction of the reverse applier (its echo message) logs nothing.
+        // A transaction with an echo mark (the reverse applier's, or anyone's).
         let echo: [PgOutput.Message] = [
             .begin(finalLSN: LSN(200), commitTime: 0, xid: 2),
-            .logicalMessage(transactional: true, lsn: LSN(150), prefix: TransactionDecoder.echoPrefix, content: Array("m".utf8)),
+            .logicalMessage(transactional: true, lsn: LSN(150), prefix: TransactionDecoder.echoPrefix,
+                            content: Array("m:secret".utf8)),
             .insert(relation: 42, new: row("6", "2024-01-01")),
             .commit(commitLSN: LSN(190), endLSN: LSN(200)),
         ]
         var echoed: TransactionDecoder.Committed?
         for message in echo { echoed = try decoder.consume(message) ?? echoed }
-        #expect(echoed?.entries == [])
+        // The mark's token goes with the transaction; the writer skips it only for the reverse applier's token.
+        #expect(echoed?.echoToken == "secret" && echoed?.entries.count == 1)
         #expect(echoed?.end == LSN(200))
     }
 }

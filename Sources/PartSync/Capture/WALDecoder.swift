@@ -30,6 +30,9 @@ struct TransactionDecoder: Sendable {
         var commitTime: Int64 = 0
         /// The transaction's id (32 bits, as the stream sends it).
         var xid: UInt32 = 0
+        /// The echo token of the transaction's echo mark, if it has one: the writer skips the transaction only
+        /// when it is the reverse applier's (anyone may emit the mark; only the applier knows its token).
+        var echoToken: String?
     }
 
     /// The logical message an apply batch of the reverse applier emits first in its transaction, so its writes
@@ -47,7 +50,7 @@ struct TransactionDecoder: Sendable {
     /// Where each target-key column is in the captured relation's tuples (from its last Relation message).
     private var positions: [Int]?
     private var entries: [Entry] = []
-    private var echo = false
+    private var echo: String?
     private var commitTime: Int64 = 0
     private var xid: UInt32 = 0
     /// Between a transaction's Begin and its Commit.
@@ -67,7 +70,7 @@ struct TransactionDecoder: Sendable {
         switch message {
         case .begin(_, let time, let id):
             entries = []
-            echo = false
+            echo = nil
             commitTime = time
             xid = id
             isInTransaction = true
@@ -102,13 +105,13 @@ struct TransactionDecoder: Sendable {
             entries.append(oldPair.allSatisfy { $0 != nil }
                 ? Entry(values: oldPair, kind: .pair) : Entry(values: keyOnly(oldPair), kind: .key))
         case .logicalMessage(true, _, Self.echoPrefix, let content)
-            where String(decoding: content, as: UTF8.self) == migrationKey:
-            echo = true
+            where String(decoding: content, as: UTF8.self).hasPrefix(migrationKey + ":"):
+            echo = String(String(decoding: content, as: UTF8.self).dropFirst(migrationKey.count + 1))
         case .commit(let commitLSN, let end):
             isInTransaction = false
             defer { entries = [] }
-            return Committed(entries: echo ? [] : entries, commitLSN: commitLSN, end: end, commitTime: commitTime,
-                             xid: xid)
+            return Committed(entries: entries, commitLSN: commitLSN, end: end, commitTime: commitTime, xid: xid,
+                             echoToken: echo)
         case .truncate(let relations) where relations.contains(tableOID):
             throw PgOutput.DecodeError(description: "the stream holds a TRUNCATE of the captured table, which "
                 + "partsync's guard trigger should have refused")
@@ -237,6 +240,7 @@ struct WALDecoder: Sendable {
             stream.close()
         }
         var backfilled = try await WALCapture.backfilledPosition(context.record.key, on: writer)
+        var echoTokens = EchoTokens()
         let write = writeSQL
         while true {
             if let target, decoded >= target { break }
@@ -254,7 +258,12 @@ struct WALDecoder: Sendable {
             var kinds: [String?] = []
             var times: [String?] = []
             var logged = 0
+            var xids: [String?] = []
             for committed in taken {
+                if let token = committed.echoToken, try await echoTokens.isApplier(token, context, on: writer) {
+                    continue
+                }
+                if !committed.entries.isEmpty { xids.append(String(committed.xid)) }
                 for entry in TransactionDecoder.entries(of: committed, backfilledAt: backfilled) {
                     for (index, value) in entry.values.enumerated() { columns[index].append(value) }
                     kinds.append(entry.kind.rawValue)
@@ -262,7 +271,6 @@ struct WALDecoder: Sendable {
                     logged += 1
                 }
             }
-            let xids = taken.filter { !$0.entries.isEmpty }.map { String($0.xid) as String? }
             let parameters: [(any PostgresEncodable)?] = columns.map { ArrayLiteral.text($0) }
                 + [ArrayLiteral.text(kinds), ArrayLiteral.text(times), end.description, context.record.key,
                    ArrayLiteral.text(xids)]
@@ -371,6 +379,23 @@ struct WALDecoder: Sendable {
                    CASE WHEN (SELECT v FROM signal) % 2 = 1 AND (SELECT count(*) FROM logged) > 0
                         THEN pg_catalog.pg_notify(\(SQLLiteral.quote(capture.channel)), '') END IS NULL
             """
+    }
+}
+
+/// The reverse applier's echo token, as `partsync.appliers` holds it (read again whenever a mark carries another:
+/// the applier registers a new token each time it takes its lock).
+struct EchoTokens {
+    private var known: String?
+
+    mutating func isApplier(_ token: String, _ context: MigrationContext, on connection: Connection) async throws
+        -> Bool
+    {
+        guard !token.isEmpty else { return false }
+        if token == known { return true }
+        known = try await connection.query(
+            "SELECT echo_token FROM partsync.appliers WHERE migration = $1 AND direction = 'reverse'",
+            [context.record.key]).first?[0]
+        return token == known
     }
 }
 

@@ -216,8 +216,12 @@ public struct Applier: Sendable {
     /// under its table locks).
     func applyBatch(inTransaction tx: Connection) async throws -> Int {
         if echoMarked {
-            try await tx.query("SELECT pg_catalog.pg_logical_emit_message(true, $1, $2)",
-                               [TransactionDecoder.echoPrefix, context.record.key])
+            // The migration key and this session's echo token (docs/security.md): the decoder skips the
+            // transaction only when the token is the reverse applier's.
+            try await tx.query(
+                "SELECT pg_catalog.pg_logical_emit_message(true, $1, $2 || ':' "
+                    + "|| COALESCE(pg_catalog.current_setting('partsync.applier', true), ''))",
+                [TransactionDecoder.echoPrefix, context.record.key])
         }
         let row = try await tx.query(prepared: applySQL, [batchSize, context.record.key]).first!
         let goneColumns = context.shape.loggedColumns.count
