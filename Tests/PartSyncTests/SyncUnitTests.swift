@@ -1,4 +1,6 @@
 @testable import PartSync
+import PostgresClient
+import TestSupport
 import Testing
 
 /// The follow loop's decisions, without a server.
@@ -88,5 +90,24 @@ import Testing
         lag.oldestAgeSeconds = nil
         lag.applyRate = nil
         #expect(lag.line == "0 pending, 51200 applied, log 1.2 MB")
+    }
+}
+
+/// The WAL decoder's array parameters, read back by PostgreSQL.
+@Suite struct ArrayLiteralTests {
+    @Test("quotes, backslashes, commas, braces, NULL, the word NULL, empty and non-ASCII values survive as text[]")
+    func roundTrip() async throws {
+        let values: [String?] = ["plain", "with \"quotes\"", #"back\slash\"#, "a,b", "{braces}", nil, "NULL", "",
+                                 "Ünïcode ✓", " spaced ", "\\\"", "line\nbreak"]
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            let rows = try await connection.query(
+                "SELECT value FROM unnest($1::text[]) WITH ORDINALITY AS t (value, n) ORDER BY n",
+                [ArrayLiteral.text(values)])
+            #expect(rows.rows.map { $0[0] } == values)
+            let empty = try await connection.query("SELECT cardinality($1::text[])", [ArrayLiteral.text([])])
+            #expect(empty.first?[0] == "0")
+            await connection.close()
+        }
     }
 }

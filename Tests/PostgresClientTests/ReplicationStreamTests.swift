@@ -100,13 +100,14 @@ import TestSupport
         var iterator = stream.messages.makeAsyncIterator()
         // Wait for the fifth commit.
         var commits = 0
-        while commits < 5, let message = try await iterator.next() {
-            guard case .data(_, _, let payload) = message else { continue }
-            let one = try PgOutput.decode(payload)
-            decoded.append(one)
-            if case .commit(_, let end) = one {
-                commits += 1
-                lastEnd = end
+        while commits < 5, let batch = try await iterator.next() {
+            for case .data(_, _, let payload) in batch {
+                let one = try PgOutput.decode(payload)
+                decoded.append(one)
+                if case .commit(_, let end) = one {
+                    commits += 1
+                    lastEnd = end
+                }
             }
         }
         let relation = try #require(decoded.compactMap { if case .relation(let r) = $0 { r } else { nil } }.first)
@@ -152,9 +153,10 @@ import TestSupport
         let again = try await ReplicationStream.start(database.configuration, slot: slot, options: options)
         var second = again.messages.makeAsyncIterator()
         var inserts: [[PgOutput.Value]] = []
-        while inserts.isEmpty, let message = try await second.next() {
-            guard case .data(_, _, let payload) = message else { continue }
-            if case .insert(_, let new) = try PgOutput.decode(payload) { inserts.append(new) }
+        while inserts.isEmpty, let batch = try await second.next() {
+            for case .data(_, _, let payload) in batch {
+                if case .insert(_, let new) = try PgOutput.decode(payload) { inserts.append(new) }
+            }
         }
         #expect(inserts == [[.text("3"), .text("2024-04-05 00:00:00+00"), .text("three")]])
         again.close()
