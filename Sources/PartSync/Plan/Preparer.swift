@@ -78,11 +78,7 @@ public enum Preparer {
 
     /// Best effort: what `createPublicationAndSlot` made.
     static func removePublicationAndSlot(_ capture: CaptureRecord, on connection: Connection) async {
-        if let slot = capture.slot {
-            _ = try? await connection.query(
-                "SELECT pg_catalog.pg_drop_replication_slot(slot_name) FROM pg_catalog.pg_replication_slots "
-                    + "WHERE slot_name = $1 AND NOT active", [slot])
-        }
+        _ = await WALCapture.dropSlot(capture, on: connection)
         if let publication = capture.publication {
             _ = try? await connection.execute("DROP PUBLICATION IF EXISTS \(SQLIdentifier.quote(publication))")
         }
