@@ -153,26 +153,23 @@ public final class ReplicationStream: @unchecked Sendable {
                     case .some(.keepalive(let end, let replyRequested)):
                         batch.append(.keepalive(serverEnd: end))
                         if replyRequested {
-                            if let error = sendStatus(handle) { return finish(batch: &batch, throwing: error) }
+                            if let error = sendStatus(handle) { return finish(yielding: batch, throwing: error) }
                             lastStatus = .now
                         }
                     case nil:
                         let kind = bytes.first.map { String($0) } ?? "(empty)"
-                        return finish(batch: &batch, throwing: PostgresError(
+                        return finish(yielding: batch, throwing: PostgresError(
                             kind: .client, message: "unexpected replication message \(kind)"))
                     }
                     continue
                 case .wouldBlock:
                     break
                 case .ended(let error):
-                    return finish(batch: &batch, throwing: error)
+                    return finish(yielding: batch, throwing: error)
                 }
                 break
             }
-            if !batch.isEmpty {
-                continuation.yield(batch)
-                batch = []
-            }
+            if !batch.isEmpty { continuation.yield(batch) }
             let changed = takeFlushed().changed
             if wake.isClosed {
                 _ = sendStatus(handle)
@@ -202,9 +199,8 @@ public final class ReplicationStream: @unchecked Sendable {
     }
 
     /// Hands on what was read, then ends the stream (with `error`, when there is one).
-    private func finish(batch: inout [Message], throwing error: PostgresError?) {
+    private func finish(yielding batch: [Message], throwing error: PostgresError?) {
         if !batch.isEmpty { continuation.yield(batch) }
-        batch = []
         if let error { continuation.finish(throwing: error) } else { continuation.finish() }
     }
 

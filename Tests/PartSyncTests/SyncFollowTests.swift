@@ -215,7 +215,10 @@ import TestSupport
                 return first
             }
             #expect(ended, "the run did not end within 20 s of the stop")
-            if !ended { run.cancel() }
+            if !ended {
+                run.cancel()
+                _ = try? await run.value
+            }
         }
     }
 

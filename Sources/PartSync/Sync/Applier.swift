@@ -69,7 +69,7 @@ public struct Applier: Sendable {
     static let transactionSettings = "SELECT pg_catalog.set_config('synchronous_commit', 'off', true), "
         + "pg_catalog.set_config('jit', 'off', true)"
 
-    var applySQL: String {
+    private var applySQL: String {
         capture.method == .wal ? walApplySQL : triggerApplySQL
     }
 
@@ -80,7 +80,7 @@ public struct Applier: Sendable {
     /// of the key was applied). Their keys go back to the client as one array per key column, and
     /// `removeUnknownSQL` removes the target's pairs of those keys that the source does not hold. The probe of
     /// the current pairs is one index lookup by whole pair, in the one partition the pair belongs to.
-    var walApplySQL: String {
+    private var walApplySQL: String {
         let key = context.key
         let logged = key.list(.target)
         let (from, to) = (flow.from, flow.to)
@@ -117,7 +117,7 @@ public struct Applier: Sendable {
     /// source does not hold (now, in this transaction): a WAL capture's deleted rows and moved rows whose old
     /// partition key the stream did not carry. Planned with the values, like `removeSQL`; the key alone prunes
     /// no partition, so each one's primary key is probed once per key.
-    var removeUnknownSQL: String {
+    private var removeUnknownSQL: String {
         deleteSQL(context.shape.keyColumns, .key)
             + "\n  AND NOT EXISTS (SELECT 1 FROM \(flow.from.sql) s WHERE \(context.key.equal(.target, "s", "t")))"
     }
@@ -133,7 +133,7 @@ public struct Applier: Sendable {
             """
     }
 
-    var triggerApplySQL: String {
+    private var triggerApplySQL: String {
         let key = context.key
         let logged = key.list(.target)
         let (from, to) = (flow.from, flow.to)
@@ -180,7 +180,7 @@ public struct Applier: Sendable {
     /// exact pairs. A join with the pairs instead read every partition whole (a hash join over the whole table
     /// for each batch with a delete or a partition-key move: 80 ms on 200k rows). It runs after the upsert, in
     /// the same transaction: the pairs it deletes are the ones the upsert did not write.
-    var removeSQL: String { deleteSQL(context.shape.loggedColumns, .target) }
+    private var removeSQL: String { deleteSQL(context.shape.loggedColumns, .target) }
 
     /// `DELETE FROM` the written table the rows whose `columns` are among the tuples given as one array per
     /// column (`$1` …).
@@ -202,7 +202,7 @@ public struct Applier: Sendable {
     /// the change log in the mode its `DELETE` takes anyway; without that the guard saw the names from before
     /// the swap. A plain `SELECT` whose answer the client checks: a `DO` block raising the error was compiled
     /// anew for every batch.
-    var namesGuardSQL: String {
+    private var namesGuardSQL: String {
         let check = [(flow.from, flow.fromOID), (flow.to, flow.toOID)].map { name, oid in
             "pg_catalog.to_regclass(\(SQLLiteral.quote(name.sql))) IS DISTINCT FROM \(oid)::pg_catalog.oid::pg_catalog.regclass"
         }.joined(separator: " OR ")
